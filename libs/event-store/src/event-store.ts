@@ -1,0 +1,168 @@
+import { Clock, isUniqueViolation, uuidv7, type Sql } from '@credence/shared';
+import { StreamVersionConflictError } from './errors';
+import { streamTypeOf, type EventMetadata, type HashAlgorithm, type NewEvent, type RecordedEvent } from './event';
+import { chainHash, GENESIS_HASH } from './hash-chain';
+
+export interface AppendOptions {
+  /** The version the caller decided on: 0 for a new stream. */
+  expectedVersion: number;
+  /** Hash of the event at `expectedVersion`, if the caller has read it (saves a round trip). */
+  expectedHash?: Buffer;
+}
+
+export interface AppendResult {
+  streamId: string;
+  version: number;
+  lastHash: Buffer;
+  events: RecordedEvent[];
+}
+
+// One statement: the head check (version and hash) and the insert. The primary key (stream_id, stream_version)
+// is the optimistic-concurrency guard: of two writers deciding on the same version, exactly one inserts.
+const APPEND_SQL = `
+INSERT INTO events (stream_id, stream_version, stream_type, event_id, type, schema_version, data, metadata,
+                    recorded_at, hash_algorithm, prev_hash, hash)
+SELECT $1, $2::int + e.ord::int, $3, e.event_id, e.type, e.schema_version, e.data, e.metadata,
+       $4, $5, e.prev_hash, e.hash
+  FROM unnest($6::uuid[], $7::text[], $8::smallint[], $9::jsonb[], $10::jsonb[], $11::bytea[], $12::bytea[])
+       WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, prev_hash, hash, ord)
+ WHERE $2::int = 0
+    OR EXISTS (SELECT 1 FROM events h WHERE h.stream_id = $1 AND h.stream_version = $2 AND h.hash = $13)
+RETURNING global_position, transaction_id::text AS transaction_id, stream_version`;
+
+const SELECT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version, stream_type,
+  event_id, type, schema_version, data, metadata, recorded_at, hash_algorithm, prev_hash, hash`;
+
+export interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: number;
+  stream_type: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  recorded_at: Date;
+  hash_algorithm: HashAlgorithm;
+  prev_hash: Buffer;
+  hash: Buffer;
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    streamType: row.stream_type,
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+    hashAlgorithm: row.hash_algorithm,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * Our own thin, append-only event store on PostgreSQL (ADR 0002). Appends are one statement, hash-chained per
+ * stream; the database refuses UPDATE, DELETE and TRUNCATE on events.
+ */
+export class EventStore {
+  constructor(
+    private readonly sql: Sql,
+    private readonly clock: Clock,
+    readonly hashAlgorithm: HashAlgorithm = 'sm3',
+  ) {}
+
+  /** Appends in the caller's transaction when `tx` is given, else as one autocommit statement. */
+  async append(streamId: string, events: NewEvent[], options: AppendOptions, tx: Sql = this.sql): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('nothing to append');
+    const { expectedVersion } = options;
+    const prevHash =
+      expectedVersion === 0 ? GENESIS_HASH : (options.expectedHash ?? (await this.headHash(streamId, expectedVersion, tx)));
+    const recordedAt = this.clock.now();
+    const streamType = streamTypeOf(streamId);
+    const prepared = this.chain(streamId, events, expectedVersion, prevHash, recordedAt);
+
+    let rows: { global_position: string; transaction_id: string; stream_version: number }[];
+    try {
+      ({ rows } = await tx.query(APPEND_SQL, [
+        streamId,
+        expectedVersion,
+        streamType,
+        recordedAt,
+        this.hashAlgorithm,
+        prepared.map((e) => e.eventId),
+        prepared.map((e) => e.type),
+        prepared.map((e) => e.schemaVersion),
+        prepared.map((e) => JSON.stringify(e.data)),
+        prepared.map((e) => JSON.stringify(e.metadata)),
+        prepared.map((e) => e.prevHash),
+        prepared.map((e) => e.hash),
+        prevHash,
+      ]));
+    } catch (error) {
+      if (isUniqueViolation(error, 'events_pkey')) throw new StreamVersionConflictError(streamId, expectedVersion);
+      throw error;
+    }
+    if (rows.length !== events.length) throw new StreamVersionConflictError(streamId, expectedVersion);
+
+    const recorded = prepared.map((e, i) => ({
+      ...e,
+      globalPosition: Number(rows[i].global_position),
+      transactionId: rows[i].transaction_id,
+      streamType,
+      hashAlgorithm: this.hashAlgorithm,
+    }));
+    return { streamId, version: expectedVersion + events.length, lastHash: recorded[recorded.length - 1].hash, events: recorded };
+  }
+
+  /** The stream's events in order, optionally only those recorded up to an instant (time travel). */
+  async readStream(streamId: string, options: { until?: Date } = {}, tx: Sql = this.sql): Promise<RecordedEvent[]> {
+    const { rows } = options.until
+      ? await tx.query<EventRow>(
+          `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND recorded_at <= $2 ORDER BY stream_version`,
+          [streamId, options.until],
+        )
+      : await tx.query<EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [
+          streamId,
+        ]);
+    return rows.map(toRecordedEvent);
+  }
+
+  private async headHash(streamId: string, version: number, tx: Sql): Promise<Buffer> {
+    const { rows } = await tx.query<{ hash: Buffer }>(
+      'SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2',
+      [streamId, version],
+    );
+    if (rows.length === 0) throw new StreamVersionConflictError(streamId, version);
+    return rows[0].hash;
+  }
+
+  private chain(streamId: string, events: NewEvent[], expectedVersion: number, prevHash: Buffer, recordedAt: Date) {
+    let previous = prevHash;
+    return events.map((event, i) => {
+      const fields = {
+        streamId,
+        streamVersion: expectedVersion + i + 1,
+        eventId: event.eventId ?? uuidv7(recordedAt),
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        // The JSON round trip is what jsonb will give back; hash exactly that.
+        data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>,
+        metadata: JSON.parse(JSON.stringify(event.metadata)) as EventMetadata,
+        recordedAt,
+      };
+      const hash = chainHash(this.hashAlgorithm, previous, fields);
+      const entry = { ...fields, prevHash: previous, hash };
+      previous = hash;
+      return entry;
+    });
+  }
+}

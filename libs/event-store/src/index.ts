@@ -1,0 +1,5 @@
+export * from './canonical-json';
+export * from './errors';
+export * from './event';
+export * from './event-store';
+export * from './hash-chain';
