@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 // globalSetup runs outside Jest's module system (no moduleNameMapper): relative imports only.
-import { runMigrations, startEmbeddedPostgres } from '../../libs/shared/src';
+import { runMigrations } from '../../libs/shared/src/database/data-source';
+import { startEmbeddedPostgres } from '../../libs/shared/src/database/embedded-postgres';
 import { migrations } from '../../migrations';
 const TEMPLATE_DATABASE = 'credence_test_template';
 

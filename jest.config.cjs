@@ -1,12 +1,17 @@
 // Three levels, named by suffix: *.spec.ts (pure), *.int-spec.ts (real PostgreSQL), test/e2e/*.e2e-spec.ts (HTTP).
+// NestJS 12 ships as ES modules only, so tests run in Jest's native ESM mode (npm test sets --experimental-vm-modules).
 const fs = require('node:fs');
-const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-delete swcConfig.$schema;
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.$schema;
+const esm = { ...swc, swcrc: false, module: { type: 'es6', ignoreDynamic: true } };
+// globalSetup/teardown run outside Jest's module system, through Node's require: they get CommonJS.
+const cjs = { ...swc, swcrc: false, module: { type: 'commonjs', ignoreDynamic: true } };
 
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', esm] },
   moduleNameMapper: {
     '^@credence/migrations$': '<rootDir>/migrations/index.ts',
     '^@credence/(.*)$': '<rootDir>/libs/$1/src/index.ts',
@@ -15,6 +20,7 @@ const common = {
 };
 
 module.exports = {
+  transform: { '^.+\\.ts$': ['@swc/jest', cjs] },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 2,

@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { Env } from '@credence/shared';
+import { preferredLanguage } from './http/language';
+import { bodyParserProblem } from './http/problem-details';
+import { sendProblem } from './http/problem-details.filter';
+import { correlationMiddleware } from './http/request-context';
+import { createValidationPipe } from './http/validation';
+
+/** Everything about the HTTP edge that main.ts and the e2e tests share. The app must be created with bodyParser: false. */
+export function configureApp(app: INestApplication): void {
+  const env = app.get(Env);
+  app.useLogger(app.get(Logger));
+  app.use(correlationMiddleware);
+  app.use(express.json({ limit: env.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  // Body-parser errors happen before any route: answer them as problems too (malformed JSON, too large).
+  app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    sendProblem(req, res, bodyParserProblem(error, preferredLanguage(req.headers['accept-language'])));
+  });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Credence 信用交通修复与异议工作流 API')
+      .setDescription(
+        '信用修复、异议处理与信用承诺的工作流与审批引擎。错误响应均为 RFC 9457 problem details（application/problem+json），带稳定的 code；' +
+          '每个 POST 支持 Idempotency-Key，案件支持 ETag / If-Match。\n\n' +
+          'Workflow and approval engine for credit repair, objections and commitments. Errors are RFC 9457 problem details ' +
+          'with a stable code; every POST honours Idempotency-Key; cases honour ETag / If-Match.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

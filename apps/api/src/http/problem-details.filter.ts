@@ -1,0 +1,39 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { preferredLanguage } from './language';
+import { toProblem, type ProblemDetails } from './problem-details';
+import { ReplayedResponse } from './idempotency.interceptor';
+import { correlationIdOf } from './request-context';
+
+function replay(res: Response, stored: ReplayedResponse): void {
+  res.status(stored.status).setHeader('Idempotent-Replayed', 'true');
+  for (const [name, value] of Object.entries(stored.headers)) res.setHeader(name, value);
+  if (stored.status >= 400) res.type('application/problem+json').send(JSON.stringify(stored.body));
+  else res.json(stored.body);
+}
+
+export function sendProblem(req: Request, res: Response, problem: ProblemDetails): void {
+  const language = preferredLanguage(req.headers['accept-language']);
+  res
+    .status(problem.status)
+    .setHeader('Content-Language', language)
+    .type('application/problem+json')
+    .send(JSON.stringify({ ...problem, instance: req.originalUrl, correlationId: correlationIdOf(req) }));
+}
+
+/** The one place where errors become HTTP responses (RFC 9457). */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    if (res.headersSent) return;
+    if (error instanceof ReplayedResponse) return replay(res, error);
+    const problem = toProblem(error, preferredLanguage(req.headers['accept-language']));
+    if (problem.status >= 500) this.logger.error({ err: error, correlationId: correlationIdOf(req) }, 'request failed');
+    sendProblem(req, res, problem);
+  }
+}

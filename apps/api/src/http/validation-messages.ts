@@ -1,0 +1,49 @@
+import type { BilingualText } from '@credence/shared';
+
+/** Bilingual text for each class-validator constraint the API uses; the constraint name is the field error code. */
+const MESSAGES: Record<string, BilingualText> = {
+  whitelistValidation: { zh: '不允许的字段', en: 'unknown field' },
+  isDefined: { zh: '必填', en: 'is required' },
+  isNotEmpty: { zh: '不能为空', en: 'must not be empty' },
+  isString: { zh: '必须是字符串', en: 'must be a string' },
+  isInt: { zh: '必须是整数', en: 'must be an integer' },
+  isNumber: { zh: '必须是数字', en: 'must be a number' },
+  isBoolean: { zh: '必须是布尔值', en: 'must be true or false' },
+  isIn: { zh: '不是允许的取值', en: 'is not one of the allowed values' },
+  isEnum: { zh: '不是允许的取值', en: 'is not one of the allowed values' },
+  isUuid: { zh: '必须是 UUID', en: 'must be a UUID' },
+  isUUID: { zh: '必须是 UUID', en: 'must be a UUID' },
+  isIso8601: { zh: '必须是 ISO 8601 日期', en: 'must be an ISO 8601 date' },
+  isISO8601: { zh: '必须是 ISO 8601 日期', en: 'must be an ISO 8601 date' },
+  isCalendarDate: { zh: '必须是有效日期（YYYY-MM-DD）', en: 'must be a real date (YYYY-MM-DD)' },
+  isDateString: { zh: '必须是日期', en: 'must be a date' },
+  minLength: { zh: '太短', en: 'is too short' },
+  maxLength: { zh: '太长', en: 'is too long' },
+  min: { zh: '太小', en: 'is too small' },
+  max: { zh: '太大', en: 'is too large' },
+  matches: { zh: '格式不正确', en: 'has the wrong format' },
+  isArray: { zh: '必须是数组', en: 'must be an array' },
+  arrayNotEmpty: { zh: '不能为空数组', en: 'must not be an empty array' },
+  arrayMaxSize: { zh: '元素过多', en: 'has too many items' },
+  isObject: { zh: '必须是对象', en: 'must be an object' },
+  nestedValidation: { zh: '必须是对象', en: 'must be an object' },
+  isUscc: {
+    zh: '不是有效的统一社会信用代码（校验码错误或格式不符）',
+    en: 'is not a valid unified social credit code (check character or format)',
+  },
+  isResidentIdNumber: {
+    zh: '不是有效的居民身份证号码（校验码、出生日期或格式错误）',
+    en: 'is not a valid resident ID number (check character, birth date or format)',
+  },
+  isSubjectCode: {
+    zh: '与主体类型不符：法人和其他组织须为统一社会信用代码，自然人须为居民身份证号码',
+    en: 'does not match the subject type: organisations need a USCC, natural persons a resident ID number',
+  },
+  isDivisionCode: { zh: '必须是 6 位行政区划代码', en: 'must be a 6-digit administrative division code' },
+};
+
+const FALLBACK: BilingualText = { zh: '取值无效', en: 'is not valid' };
+
+export function constraintMessage(constraint: string): BilingualText {
+  return MESSAGES[constraint] ?? FALLBACK;
+}

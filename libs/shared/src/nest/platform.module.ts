@@ -1,0 +1,48 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { createDataSource } from '../database/data-source';
+import { APP_ROLE, Database } from '../database/database';
+import { Env } from '../config/env';
+import { Clock, SystemClock } from '../time/clock';
+
+export interface PlatformOptions {
+  env: Env;
+  databaseUrl: string;
+  /** Tests pass a ManualClock; the product runs on the system clock. */
+  clock?: Clock;
+}
+
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(private readonly db: Database) {}
+  async onApplicationShutdown(): Promise<void> {
+    if (this.db.dataSource.isInitialized) await this.db.dataSource.destroy();
+  }
+}
+
+/** Configuration, clock and database: the three things every module may ask for. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: Env, useValue: options.env },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        {
+          provide: Database,
+          useFactory: async () => {
+            const dataSource = createDataSource({
+              url: options.databaseUrl,
+              appRole: APP_ROLE,
+              poolSize: options.env.DATABASE_POOL_SIZE,
+            });
+            await dataSource.initialize();
+            return new Database(dataSource);
+          },
+        },
+        { provide: DatabaseCloser, useFactory: (db: Database) => new DatabaseCloser(db), inject: [Database] },
+      ],
+      exports: [Env, Clock, Database],
+    };
+  }
+}
