@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { PlatformModule, type PlatformOptions } from '@credence/shared';
 import { HealthController } from './http/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
-import { HttpMetricsMiddleware, MetricsController } from './http/metrics';
+import { HttpMetricsMiddleware, MetricsController } from './http/metrics.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { correlationIdOf } from './http/request-context';
 

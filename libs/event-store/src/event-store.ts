@@ -8,6 +8,8 @@ export interface AppendOptions {
   expectedVersion: number;
   /** Hash of the event at `expectedVersion`, if the caller has read it (saves a round trip). */
   expectedHash?: Buffer;
+  /** The decision time the caller used (so the machine and the record agree); defaults to the clock's now. */
+  recordedAt?: Date;
 }
 
 export interface AppendResult {
@@ -30,7 +32,7 @@ SELECT $1, $2::int + e.ord::int, $3, e.event_id, e.type, e.schema_version, e.dat
     OR EXISTS (SELECT 1 FROM events h WHERE h.stream_id = $1 AND h.stream_version = $2 AND h.hash = $13)
 RETURNING global_position, transaction_id::text AS transaction_id, stream_version`;
 
-const SELECT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version, stream_type,
+export const SELECT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version, stream_type,
   event_id, type, schema_version, data, metadata, recorded_at, hash_algorithm, prev_hash, hash`;
 
 export interface EventRow {
@@ -86,7 +88,7 @@ export class EventStore {
     const { expectedVersion } = options;
     const prevHash =
       expectedVersion === 0 ? GENESIS_HASH : (options.expectedHash ?? (await this.headHash(streamId, expectedVersion, tx)));
-    const recordedAt = this.clock.now();
+    const recordedAt = options.recordedAt ?? this.clock.now();
     const streamType = streamTypeOf(streamId);
     const prepared = this.chain(streamId, events, expectedVersion, prevHash, recordedAt);
 

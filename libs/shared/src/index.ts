@@ -11,3 +11,4 @@ export * from './ids';
 export * from './time/beijing-date';
 export * from './time/clock';
 export * from './nest/platform.module';
+export * from './observability/metrics';

@@ -1,11 +1,8 @@
 import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-
-/** One Prometheus registry per process; libs add their own metrics to it. */
-export const metricsRegistry = new Registry();
-collectDefaultMetrics({ register: metricsRegistry });
+import { Histogram } from 'prom-client';
+import { metricsRegistry } from '@credence/shared';
 
 const httpDuration = new Histogram({
   name: 'credence_http_request_duration_seconds',

@@ -1,0 +1,176 @@
+import { assign, setup } from 'xstate';
+import type { MachineEvent, StateMeta, TransitionMeta } from '@credence/workflow';
+import type { RecordContent } from './credit-record';
+
+export interface CreditRecordContext {
+  caseId: string;
+  record: RecordContent | null;
+  ruleSet: string | null;
+  repairableFrom: string | null;
+  repairableAt: string | null;
+  publicityEndsAfter: string | null;
+  expiresAt: string | null;
+  contentVersion: number;
+}
+
+/** Data of the events that set a record's periods (registration, revocation of a repair). */
+interface PeriodData {
+  ruleSet: string;
+  repairableFrom: string;
+  repairableAt: string;
+  publicityEndsAfter: string;
+  expiresAt: string;
+}
+
+type RecordEvent = MachineEvent<string, Record<string, unknown>>;
+
+const meta = (zh: string, en: string, extra: Partial<StateMeta> = {}): StateMeta => ({ label: { zh, en }, ...extra });
+const action = (zh: string, en: string): TransitionMeta => ({ label: { zh, en } });
+
+const periodsOf = (event: RecordEvent) => {
+  const d = event.data as unknown as PeriodData;
+  return {
+    ruleSet: d.ruleSet,
+    repairableFrom: d.repairableFrom,
+    repairableAt: d.repairableAt,
+    publicityEndsAfter: d.publicityEndsAfter,
+    expiresAt: d.expiresAt,
+  };
+};
+
+/**
+ * A credit record's life: registered by the finding authority, published, repairable once its minimum period is
+ * reached, expired at its maximum (both durable timers), and the states the repair and objection workflows drive.
+ * Pure: guards read only the context and the event (its actor and time).
+ */
+export const creditRecordMachine = setup({
+  types: {} as { context: CreditRecordContext; events: RecordEvent; input: { caseId: string } },
+  actions: {
+    scheduleTimer: (_, _params: { name: string; event: string; dueAt: string }) => undefined,
+    cancelTimer: (_, _params: { name: string }) => undefined,
+    emitOutbox: (_, _params: { topic: string }) => undefined,
+  },
+  guards: {
+    // The finding authority registers its own records (谁认定); an admin may register for any.
+    registrarActsForAuthority: ({ event }) => {
+      const authority = (event.data.record as RecordContent | undefined)?.authorityCode;
+      return event.actor.role === 'admin' || (event.actor.role === 'officer' && event.actor.authorityCode === authority);
+    },
+    isSystem: ({ event }) => event.actor.role === 'system',
+    isSystemOrAdmin: ({ event }) => event.actor.role === 'system' || event.actor.role === 'admin',
+    findingAuthorityStaff: ({ context, event }) =>
+      event.actor.role === 'system' ||
+      event.actor.role === 'admin' ||
+      ((event.actor.role === 'officer' || event.actor.role === 'senior_reviewer') &&
+        event.actor.authorityCode === context.record?.authorityCode),
+    minimumReached: ({ context, event }) => context.repairableAt !== null && context.repairableAt <= event.at,
+    publicityEnded: ({ context, event }) => context.expiresAt !== null && context.expiresAt <= event.at,
+  },
+}).createMachine({
+  id: 'creditRecord',
+  version: '1',
+  context: ({ input }) => ({
+    caseId: input?.caseId ?? '',
+    record: null,
+    ruleSet: null,
+    repairableFrom: null,
+    repairableAt: null,
+    publicityEndsAfter: null,
+    expiresAt: null,
+    contentVersion: 0,
+  }),
+  initial: 'unregistered',
+  states: {
+    unregistered: {
+      meta: meta('未登记', 'Not registered'),
+      on: {
+        CreditRecordRegistered: {
+          guard: 'registrarActsForAuthority',
+          target: 'registered',
+          meta: action('登记信用记录', 'Register the record'),
+          actions: assign(({ event }) => ({ record: event.data.record as RecordContent, contentVersion: 1, ...periodsOf(event) })),
+        },
+      },
+    },
+    registered: {
+      type: 'parallel',
+      states: {
+        publicity: {
+          initial: 'live',
+          states: {
+            live: {
+              // The maximum period runs whether the record is shown or temporarily shielded.
+              entry: { type: 'scheduleTimer', params: ({ context }) => ({ name: 'publicity-end', event: 'PublicityPeriodEnded', dueAt: context.expiresAt! }) },
+              exit: { type: 'cancelTimer', params: { name: 'publicity-end' } },
+              always: { guard: 'publicityEnded', target: 'expired' },
+              initial: 'shown',
+              states: {
+                shown: {
+                  initial: 'published',
+                  states: {
+                    published: {
+                      meta: meta('公示中', 'Published', { public: true }),
+                      entry: { type: 'scheduleTimer', params: ({ context }) => ({ name: 'minimum-reached', event: 'MinimumPeriodReached', dueAt: context.repairableAt! }) },
+                      exit: { type: 'cancelTimer', params: { name: 'minimum-reached' } },
+                      always: { guard: 'minimumReached', target: 'repairable' },
+                      on: { MinimumPeriodReached: { guard: 'isSystem', target: 'repairable' } },
+                    },
+                    repairable: { meta: meta('可申请修复', 'Repair may be applied for', { public: true }) },
+                  },
+                  on: {
+                    CreditRecordShielded: { guard: 'findingAuthorityStaff', target: 'shielded', meta: action('暂时屏蔽', 'Shield temporarily') },
+                  },
+                },
+                shielded: {
+                  meta: meta('暂时屏蔽', 'Temporarily shielded'),
+                  on: { ShieldLifted: { guard: 'findingAuthorityStaff', target: 'shown', meta: action('解除屏蔽', 'Lift the shield') } },
+                },
+              },
+              on: {
+                PublicityPeriodEnded: { guard: 'isSystem', target: 'expired' },
+                CreditRecordRepaired: { guard: 'isSystemOrAdmin', target: 'repaired', meta: action('修复', 'Repair') },
+                CreditRecordRemoved: { guard: 'isSystemOrAdmin', target: 'removed', meta: action('删除', 'Remove') },
+                CreditRecordCorrected: {
+                  guard: 'isSystemOrAdmin',
+                  meta: action('更正', 'Correct'),
+                  actions: assign(({ context, event }) => ({
+                    record: { ...context.record!, ...(event.data.record as Partial<RecordContent>) },
+                    contentVersion: context.contentVersion + 1,
+                  })),
+                },
+              },
+            },
+            repaired: {
+              meta: meta('已修复', 'Repaired'),
+              on: {
+                RepairRevoked: {
+                  guard: 'isSystemOrAdmin',
+                  target: 'live',
+                  meta: action('撤销修复', 'Revoke the repair'),
+                  actions: assign(({ event }) => periodsOf(event)),
+                },
+              },
+            },
+            expired: { meta: meta('已到期', 'Publicity ended') },
+            removed: { meta: meta('已删除', 'Removed') },
+          },
+        },
+        dispute: {
+          initial: 'none',
+          states: {
+            none: {
+              meta: meta('无异议', 'No objection'),
+              on: { ObjectionMarked: { guard: 'isSystemOrAdmin', target: 'marked', meta: action('异议标注', 'Mark as disputed') } },
+            },
+            marked: {
+              meta: meta('异议处理中', 'Objection in progress', { public: true }),
+              on: {
+                ObjectionMarkCleared: { guard: 'isSystemOrAdmin', target: 'none', meta: action('取消异议标注', 'Clear the mark') },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,123 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { beijingDateOf, Clock, Database, Env, isUniqueViolation, uuidv7 } from '@credence/shared';
+import { CaseEngine, type LoadedCase, type RequestOrigin, type WorkflowActor } from '@credence/workflow';
+import { CREDIT_RECORD, contentHash } from './credit-record.case-type';
+import {
+  DecisionDateInFutureError,
+  DecisionNumberTakenError,
+  NoRuleSetError,
+  NotFindingAuthorityError,
+  UnknownAuthorityError,
+} from './credit-record.errors';
+import type { RecordContent, RecordField, RecordKind, RecordSubject, Severity } from './domain/credit-record';
+import { governingPeriods } from './domain/rule-set';
+import { RuleSets } from './rule-sets';
+
+export interface RegisterCreditRecordInput {
+  subject: RecordSubject;
+  kind: RecordKind;
+  severity: Severity;
+  field: RecordField;
+  decisionNumber: string;
+  decisionDate: string;
+  authorityCode: string;
+  facts: string;
+  legalBasis?: string | null;
+}
+
+export class RegisterCreditRecordCommand extends Command<{ record: LoadedCase; created: boolean }> {
+  constructor(
+    readonly input: RegisterCreditRecordInput,
+    readonly actor: WorkflowActor,
+    readonly origin: RequestOrigin,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Registers a record from its finding authority. Idempotent on (authority, decision number): the same content
+ * returns the existing record, different content is a conflict. The periods come from the governing rule set.
+ */
+@CommandHandler(RegisterCreditRecordCommand)
+export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCreditRecordCommand> {
+  constructor(
+    private readonly engine: CaseEngine,
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly env: Env,
+    private readonly ruleSets: RuleSets,
+  ) {}
+
+  async execute({ input, actor, origin }: RegisterCreditRecordCommand): Promise<{ record: LoadedCase; created: boolean }> {
+    const now = this.clock.now();
+    const today = beijingDateOf(now);
+    if (input.decisionDate > today) throw new DecisionDateInFutureError(input.decisionDate, today);
+    if (actor.role === 'officer' && actor.authorityCode !== input.authorityCode) throw new NotFindingAuthorityError();
+    const content = await this.contentOf(input);
+
+    const existing = await this.existing(content, actor);
+    if (existing) return { record: existing, created: false };
+
+    const periods = governingPeriods(await this.ruleSets.all(), {
+      severity: input.severity,
+      field: input.field,
+      decisionDate: input.decisionDate,
+      registrationDate: today,
+      policy: this.env.RULE_SET_TRANSITION_POLICY,
+    });
+    if (!periods) throw new NoRuleSetError(input.decisionDate);
+    try {
+      const record = await this.engine.execute({
+        caseType: CREDIT_RECORD,
+        caseId: uuidv7(now),
+        eventType: 'CreditRecordRegistered',
+        data: { record: content, ...periods },
+        actor,
+        origin,
+        create: true,
+        ruleSet: periods.ruleSet,
+      });
+      return { record, created: true };
+    } catch (error) {
+      // Two registrations of one decision raced: the loser answers like a retry.
+      if (!isUniqueViolation(error, 'credit_records_decision')) throw error;
+      const winner = await this.existing(content, actor);
+      if (!winner) throw error;
+      return { record: winner, created: false };
+    }
+  }
+
+  private async contentOf(input: RegisterCreditRecordInput): Promise<RecordContent> {
+    const { rows } = await this.db.query<{ name_zh: string; path: string }>(
+      'SELECT name_zh, path FROM authorities WHERE code = $1',
+      [input.authorityCode],
+    );
+    if (!rows[0]) throw new UnknownAuthorityError(input.authorityCode);
+    return {
+      subject: { type: input.subject.type, code: input.subject.code, name: input.subject.name.trim() },
+      kind: input.kind,
+      severity: input.severity,
+      field: input.field,
+      decisionNumber: input.decisionNumber.trim(),
+      decisionDate: input.decisionDate,
+      authorityCode: input.authorityCode,
+      authorityPath: rows[0].path,
+      authorityName: rows[0].name_zh,
+      facts: input.facts.trim(),
+      legalBasis: input.legalBasis?.trim() || null,
+    };
+  }
+
+  private async existing(content: RecordContent, actor: WorkflowActor): Promise<LoadedCase | null> {
+    const { rows } = await this.db.query<{ id: string; content_hash: string }>(
+      'SELECT id, content_hash FROM credit_records WHERE authority_code = $1 AND decision_number = $2',
+      [content.authorityCode, content.decisionNumber],
+    );
+    if (!rows[0]) return null;
+    if (rows[0].content_hash !== contentHash(content)) {
+      throw new DecisionNumberTakenError(content.authorityCode, content.decisionNumber, rows[0].id);
+    }
+    return this.engine.load(CREDIT_RECORD, rows[0].id, actor);
+  }
+}

@@ -1,0 +1,143 @@
+import {
+  getNextTransitions,
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
+import type { BilingualText } from '@credence/shared';
+import type { RecordedEvent } from '@credence/event-store';
+import type { MachineEvent, Role, StateMeta, TransitionMeta, WorkflowActor } from './case-event';
+import { HistoryNotReplayableError } from './errors';
+
+// The only file that calls xstate's runtime: machines elsewhere are declarations (xstate-recipe §1).
+
+/** The machine event a recorded event stands for: who (from metadata), what, and when (recorded time). */
+export function toMachineEvent(event: RecordedEvent): MachineEvent {
+  const m = event.metadata;
+  return {
+    type: event.type,
+    data: event.data,
+    actor: {
+      id: m.actorId,
+      role: m.actorRole as Role,
+      authorityCode: m.authorityCode ?? null,
+      authorityPath: (m.authorityPath as string | null | undefined) ?? null,
+      subjectCode: (m.actorSubjectCode as string | null | undefined) ?? null,
+    },
+    at: event.recordedAt.toISOString(),
+  };
+}
+
+export function initialSnapshot(machine: AnyStateMachine, caseId: string): AnyMachineSnapshot {
+  return initialTransition(machine, { caseId })[0];
+}
+
+/** Strict fold: every stored event must be accepted, or the history and the machine disagree (a tripwire). */
+export function fold(machine: AnyStateMachine, caseId: string, events: RecordedEvent[]): AnyMachineSnapshot {
+  let snapshot = initialSnapshot(machine, caseId);
+  for (const event of events) {
+    const machineEvent = toMachineEvent(event);
+    if (!snapshot.can(machineEvent)) {
+      throw new HistoryNotReplayableError(event.streamId, event.streamVersion, event.type, stateKey(snapshot));
+    }
+    snapshot = transition(machine, snapshot, machineEvent)[0];
+  }
+  return snapshot;
+}
+
+export type Effect =
+  | { type: 'scheduleTimer'; params: { name: string; event: string; dueAt: string } }
+  | { type: 'cancelTimer'; params: { name: string } }
+  | { type: 'emitOutbox'; params: { topic: string; payload?: Record<string, unknown> } };
+
+const EFFECT_TYPES = new Set(['scheduleTimer', 'cancelTimer', 'emitOutbox']);
+
+/** Decides one event: the next snapshot and the effects (as data) to write in the same transaction. */
+export function decide(
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+  event: MachineEvent,
+): { accepted: false } | { accepted: true; next: AnyMachineSnapshot; effects: Effect[] } {
+  if (!snapshot.can(event)) return { accepted: false };
+  const [next, actions] = transition(machine, snapshot, event);
+  // xstate.* built-ins (raise, assign …) are already applied inside the macrostep; only our effects remain.
+  const effects = actions.filter((a) => EFFECT_TYPES.has(a.type)).map((a) => ({ type: a.type, params: a.params }) as unknown as Effect);
+  return { accepted: true, next, effects };
+}
+
+/** Event types any transition out of the active states listens to (guards not yet evaluated). */
+export function candidateEventTypes(snapshot: AnyMachineSnapshot): string[] {
+  return [...new Set(getNextTransitions(snapshot).map((t) => t.eventType))].filter(
+    (t) => t && !t.startsWith('xstate.') && t !== '*',
+  );
+}
+
+export interface AvailableTransition {
+  eventType: string;
+  label: BilingualText | null;
+}
+
+/** What this actor may do now: candidates whose guards pass for this actor at this time. */
+export function availableTransitions(snapshot: AnyMachineSnapshot, actor: WorkflowActor, at: string): AvailableTransition[] {
+  if (snapshot.status !== 'active') return [];
+  const byType = new Map<string, AvailableTransition>();
+  for (const t of getNextTransitions(snapshot)) {
+    if (!t.eventType || t.eventType.startsWith('xstate.') || byType.has(t.eventType)) continue;
+    const probe: MachineEvent = { type: t.eventType, data: {}, actor, at };
+    if (safeCan(snapshot, probe)) {
+      byType.set(t.eventType, { eventType: t.eventType, label: (t.meta as TransitionMeta | undefined)?.label ?? null });
+    }
+  }
+  return [...byType.values()];
+}
+
+function safeCan(snapshot: AnyMachineSnapshot, event: MachineEvent): boolean {
+  try {
+    return snapshot.can(event);
+  } catch {
+    // A guard that needs payload fields cannot be judged from an empty probe; offer the action, let the command decide.
+    return true;
+  }
+}
+
+/** Active leaf states as dotted paths, e.g. `registered.publicity.published`. */
+export function activeStatePaths(snapshot: AnyMachineSnapshot): string[] {
+  const paths: string[] = [];
+  const walk = (value: unknown, prefix: string) => {
+    if (typeof value === 'string') paths.push(prefix ? `${prefix}.${value}` : value);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k);
+  };
+  walk(snapshot.value, '');
+  return paths;
+}
+
+export function stateKey(snapshot: AnyMachineSnapshot): string {
+  return activeStatePaths(snapshot).join(' + ');
+}
+
+/** Meta of the active states, innermost last. */
+export function activeStateMeta(snapshot: AnyMachineSnapshot): StateMeta[] {
+  return Object.values(snapshot.getMeta() as Record<string, StateMeta | undefined>).filter(
+    (m): m is StateMeta => !!m?.label,
+  );
+}
+
+export function stateLabel(snapshot: AnyMachineSnapshot): BilingualText {
+  const metas = leafMetas(snapshot);
+  return { zh: metas.map((m) => m.label.zh).join(' · '), en: metas.map((m) => m.label.en).join(' · ') };
+}
+
+function leafMetas(snapshot: AnyMachineSnapshot): StateMeta[] {
+  const meta = snapshot.getMeta() as Record<string, StateMeta | undefined>;
+  const machineId = snapshot.machine.id;
+  return activeStatePaths(snapshot)
+    .map((path) => meta[`${machineId}.${path}`])
+    .filter((m): m is StateMeta => !!m?.label);
+}
+
+/** The work item of the current state, if someone must act. */
+export function workItemOf(snapshot: AnyMachineSnapshot): StateMeta['workItem'] | null {
+  return activeStateMeta(snapshot).find((m) => m.workItem)?.workItem ?? null;
+}

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { Clock, Database, Env } from '@credence/shared';
+import { EventStore } from '@credence/event-store';
+import { CaseEngine } from './case-engine';
+import { CaseTypeRegistry } from './case-type-registry';
+import { CaseViews } from './case-view';
+import { TimerWorker } from './timer-worker';
+import { WorkerLoop } from './worker-loop';
+
+/** The case engine, its registry, the event store it appends to and the timer worker. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EventStore,
+      useFactory: (db: Database, clock: Clock, env: Env) => new EventStore(db, clock, env.HASH_ALGORITHM),
+      inject: [Database, Clock, Env],
+    },
+    CaseTypeRegistry,
+    CaseEngine,
+    CaseViews,
+    TimerWorker,
+    WorkerLoop,
+  ],
+  exports: [EventStore, CaseTypeRegistry, CaseEngine, CaseViews, TimerWorker],
+})
+export class WorkflowModule {}
