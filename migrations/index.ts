@@ -5,4 +5,10 @@ import { CreateCaseEngine1767225600300 } from './1767225600300-CreateCaseEngine'
 import { CreateCreditRecords1767225600400 } from './1767225600400-CreateCreditRecords';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
-export const migrations = [CreateEventStore1767225600000, CreateIdempotencyKeys1767225600100, CreateIdentity1767225600200, CreateCaseEngine1767225600300, CreateCreditRecords1767225600400];
+export const migrations = [
+  CreateEventStore1767225600000,
+  CreateIdempotencyKeys1767225600100,
+  CreateIdentity1767225600200,
+  CreateCaseEngine1767225600300,
+  CreateCreditRecords1767225600400,
+];

@@ -1,13 +1,21 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { CreditRecordsModule } from '@credence/credit-records';
+import { AuthGuard, IdentityCaseAccessModule, IdentityModule } from '@credence/identity';
 import { PlatformModule, type PlatformOptions } from '@credence/shared';
+import { WorkflowModule } from '@credence/workflow';
+import { CasesController } from './cases/cases.controller';
+import { CreditRecordsController } from './credit-records/credit-records.controller';
+import { PublicRecordsController } from './credit-records/public-records.controller';
+import { RuleSetsController } from './credit-records/rule-sets.controller';
 import { HealthController } from './http/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HttpMetricsMiddleware, MetricsController } from './http/metrics.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { correlationIdOf } from './http/request-context';
+import { IDENTITY_CONTROLLERS, RateLimitModule } from './identity';
 
 /** The HTTP application: the libs' modules plus the controllers that translate HTTP into commands and queries. */
 @Module({})
@@ -27,10 +35,25 @@ export class AppModule implements NestModule {
           },
         }),
         CqrsModule.forRoot(),
+        RateLimitModule,
+        IdentityModule,
+        IdentityCaseAccessModule,
+        WorkflowModule,
+        CreditRecordsModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        ...IDENTITY_CONTROLLERS,
+        CasesController,
+        CreditRecordsController,
+        RuleSetsController,
+        PublicRecordsController,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Every route needs a login unless marked @Public(); runs before the idempotency interceptor (req.user).
+        { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -9,3 +9,4 @@ export * from './domain/rule-set';
 export * from './record-action';
 export * from './register-credit-record';
 export * from './rule-sets';
+export * from './seed-demo-records';

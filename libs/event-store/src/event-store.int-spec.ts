@@ -15,7 +15,9 @@ describe('EventStore', () => {
   afterAll(() => t.drop());
 
   it('appends a new stream and reads it back with an intact chain', async () => {
-    const first = await store.append('thing-1', [{ type: 'ThingCreated', data: { a: 1 }, metadata }], { expectedVersion: 0 });
+    const first = await store.append('thing-1', [{ type: 'ThingCreated', data: { a: 1 }, metadata }], {
+      expectedVersion: 0,
+    });
     await store.append('thing-1', [{ type: 'ThingChanged', data: { b: [1, 'x'] }, metadata }], {
       expectedVersion: 1,
       expectedHash: first.lastHash,

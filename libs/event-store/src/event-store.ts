@@ -1,6 +1,13 @@
-import { Clock, isUniqueViolation, uuidv7, type Sql } from '@credence/shared';
+import { Client, Pool, type QueryResult, type QueryResultRow } from 'pg';
+import { Database, isUniqueViolation, uuidv7, type Clock, type Sql } from '@credence/shared';
 import { StreamVersionConflictError } from './errors';
-import { streamTypeOf, type EventMetadata, type HashAlgorithm, type NewEvent, type RecordedEvent } from './event';
+import {
+  streamTypeOf,
+  type EventMetadata,
+  type HashAlgorithm,
+  type NewEvent,
+  type RecordedEvent,
+} from './event';
 import { chainHash, GENESIS_HASH } from './hash-chain';
 
 export interface AppendOptions {
@@ -31,6 +38,31 @@ SELECT $1, $2::int + e.ord::int, $3, e.event_id, e.type, e.schema_version, e.dat
  WHERE $2::int = 0
     OR EXISTS (SELECT 1 FROM events h WHERE h.stream_id = $1 AND h.stream_version = $2 AND h.hash = $13)
 RETURNING global_position, transaction_id::text AS transaction_id, stream_version`;
+
+// The same for the common case of one event, without arrays: no array text for pg to build and the server to
+// parse, no unnest to plan (bench/append: with runPrepared, 0.43× → 0.73× of raw at concurrency 16).
+const APPEND_ONE_SQL = `
+INSERT INTO events (stream_id, stream_version, stream_type, event_id, type, schema_version, data, metadata,
+                    recorded_at, hash_algorithm, prev_hash, hash)
+SELECT $1, $2::int + 1, $3, $6::uuid, $7, $8::smallint, $9::jsonb, $10::jsonb, $4, $5, $11, $12
+ WHERE $2::int = 0
+    OR EXISTS (SELECT 1 FROM events h WHERE h.stream_id = $1 AND h.stream_version = $2 AND h.hash = $13)
+RETURNING global_position, transaction_id::text AS transaction_id, stream_version`;
+
+/**
+ * Runs a statement as a named prepared statement when the connection is pg's (parsed and planned once per
+ * connection instead of per append); any other Sql gets plain text.
+ */
+function runPrepared<R extends QueryResultRow>(
+  sql: Sql,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<QueryResult<R>> {
+  const target: unknown = sql instanceof Database ? sql.pool : sql;
+  if (target instanceof Pool || target instanceof Client) return target.query<R>({ name, text, values });
+  return sql.query<R>(text, values);
+}
 
 export const SELECT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version, stream_type,
   event_id, type, schema_version, data, metadata, recorded_at, hash_algorithm, prev_hash, hash`;
@@ -83,58 +115,86 @@ export class EventStore {
   ) {}
 
   /** Appends in the caller's transaction when `tx` is given, else as one autocommit statement. */
-  async append(streamId: string, events: NewEvent[], options: AppendOptions, tx: Sql = this.sql): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+    tx: Sql = this.sql,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('nothing to append');
     const { expectedVersion } = options;
     const prevHash =
-      expectedVersion === 0 ? GENESIS_HASH : (options.expectedHash ?? (await this.headHash(streamId, expectedVersion, tx)));
+      expectedVersion === 0
+        ? GENESIS_HASH
+        : (options.expectedHash ?? (await this.headHash(streamId, expectedVersion, tx)));
     const recordedAt = options.recordedAt ?? this.clock.now();
     const streamType = streamTypeOf(streamId);
     const prepared = this.chain(streamId, events, expectedVersion, prevHash, recordedAt);
 
+    const single = prepared.length === 1;
     let rows: { global_position: string; transaction_id: string; stream_version: number }[];
     try {
-      ({ rows } = await tx.query(APPEND_SQL, [
-        streamId,
-        expectedVersion,
-        streamType,
-        recordedAt,
-        this.hashAlgorithm,
-        prepared.map((e) => e.eventId),
-        prepared.map((e) => e.type),
-        prepared.map((e) => e.schemaVersion),
-        prepared.map((e) => JSON.stringify(e.data)),
-        prepared.map((e) => JSON.stringify(e.metadata)),
-        prepared.map((e) => e.prevHash),
-        prepared.map((e) => e.hash),
-        prevHash,
-      ]));
+      ({ rows } = await runPrepared<{
+        global_position: string;
+        transaction_id: string;
+        stream_version: number;
+      }>(
+        tx,
+        single ? 'credence_events_append_one' : 'credence_events_append',
+        single ? APPEND_ONE_SQL : APPEND_SQL,
+        [
+          streamId,
+          expectedVersion,
+          streamType,
+          recordedAt,
+          this.hashAlgorithm,
+          single ? prepared[0].eventId : prepared.map((e) => e.eventId),
+          single ? prepared[0].type : prepared.map((e) => e.type),
+          single ? prepared[0].schemaVersion : prepared.map((e) => e.schemaVersion),
+          single ? prepared[0].dataJson : prepared.map((e) => e.dataJson),
+          single ? prepared[0].metadataJson : prepared.map((e) => e.metadataJson),
+          single ? prepared[0].prevHash : prepared.map((e) => e.prevHash),
+          single ? prepared[0].hash : prepared.map((e) => e.hash),
+          prevHash,
+        ],
+      ));
     } catch (error) {
-      if (isUniqueViolation(error, 'events_pkey')) throw new StreamVersionConflictError(streamId, expectedVersion);
+      if (isUniqueViolation(error, 'events_pkey'))
+        throw new StreamVersionConflictError(streamId, expectedVersion);
       throw error;
     }
     if (rows.length !== events.length) throw new StreamVersionConflictError(streamId, expectedVersion);
 
-    const recorded = prepared.map((e, i) => ({
+    const recorded = prepared.map(({ dataJson: _d, metadataJson: _m, ...e }, i) => ({
       ...e,
       globalPosition: Number(rows[i].global_position),
       transactionId: rows[i].transaction_id,
       streamType,
       hashAlgorithm: this.hashAlgorithm,
     }));
-    return { streamId, version: expectedVersion + events.length, lastHash: recorded[recorded.length - 1].hash, events: recorded };
+    return {
+      streamId,
+      version: expectedVersion + events.length,
+      lastHash: recorded[recorded.length - 1].hash,
+      events: recorded,
+    };
   }
 
   /** The stream's events in order, optionally only those recorded up to an instant (time travel). */
-  async readStream(streamId: string, options: { until?: Date } = {}, tx: Sql = this.sql): Promise<RecordedEvent[]> {
+  async readStream(
+    streamId: string,
+    options: { until?: Date } = {},
+    tx: Sql = this.sql,
+  ): Promise<RecordedEvent[]> {
     const { rows } = options.until
       ? await tx.query<EventRow>(
           `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND recorded_at <= $2 ORDER BY stream_version`,
           [streamId, options.until],
         )
-      : await tx.query<EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [
-          streamId,
-        ]);
+      : await tx.query<EventRow>(
+          `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+          [streamId],
+        );
     return rows.map(toRecordedEvent);
   }
 
@@ -147,22 +207,30 @@ export class EventStore {
     return rows[0].hash;
   }
 
-  private chain(streamId: string, events: NewEvent[], expectedVersion: number, prevHash: Buffer, recordedAt: Date) {
+  private chain(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: number,
+    prevHash: Buffer,
+    recordedAt: Date,
+  ) {
     let previous = prevHash;
     return events.map((event, i) => {
+      // The JSON round trip is what jsonb will give back; hash exactly that, and send the same text.
+      const dataJson = JSON.stringify(event.data);
+      const metadataJson = JSON.stringify(event.metadata);
       const fields = {
         streamId,
         streamVersion: expectedVersion + i + 1,
         eventId: event.eventId ?? uuidv7(recordedAt),
         type: event.type,
         schemaVersion: event.schemaVersion ?? 1,
-        // The JSON round trip is what jsonb will give back; hash exactly that.
-        data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>,
-        metadata: JSON.parse(JSON.stringify(event.metadata)) as EventMetadata,
+        data: JSON.parse(dataJson) as Record<string, unknown>,
+        metadata: JSON.parse(metadataJson) as EventMetadata,
         recordedAt,
       };
       const hash = chainHash(this.hashAlgorithm, previous, fields);
-      const entry = { ...fields, prevHash: previous, hash };
+      const entry = { ...fields, prevHash: previous, hash, dataJson, metadataJson };
       previous = hash;
       return entry;
     });

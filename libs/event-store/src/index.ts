@@ -3,3 +3,5 @@ export * from './errors';
 export * from './event';
 export * from './event-store';
 export * from './hash-chain';
+export * from './subscription';
+export * from './verify';

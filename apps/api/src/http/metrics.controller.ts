@@ -2,6 +2,7 @@ import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram } from 'prom-client';
+import { Public } from '@credence/identity';
 import { metricsRegistry } from '@credence/shared';
 
 const httpDuration = new Histogram({
@@ -26,6 +27,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 }
 
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 export class MetricsController {
   @Get()

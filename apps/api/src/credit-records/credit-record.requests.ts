@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { FIELDS, PUBLIC_STATUSES, RECORD_KINDS, SEVERITIES, SUBJECT_TYPES } from '@credence/credit-records';
+import type { PublicStatus, RecordField, RecordKind, Severity, SubjectType } from '@credence/credit-records';
+import { IsCalendarDate, IsSubjectCode } from '@credence/shared';
+
+export class SubjectRequest {
+  @ApiProperty({ enum: SUBJECT_TYPES, description: '主体类型 / subject type' })
+  @IsIn(SUBJECT_TYPES)
+  type!: SubjectType;
+
+  @ApiProperty({ example: '91320830MA1P2B4L3X', description: '统一社会信用代码或居民身份证号码（校验码校验）/ USCC or resident ID, check digits validated' })
+  @IsString()
+  @IsSubjectCode('type')
+  code!: string;
+
+  @ApiProperty({ example: '盱眙通达道路运输有限公司' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+}
+
+export class RegisterCreditRecordRequest {
+  @ApiProperty({ type: SubjectRequest })
+  @ValidateNested()
+  @Type(() => SubjectRequest)
+  subject!: SubjectRequest;
+
+  @ApiProperty({ enum: RECORD_KINDS, description: '记录种类（令第36号第4条）/ kind (Order 36 Art. 4)' })
+  @IsIn(RECORD_KINDS)
+  kind!: RecordKind;
+
+  @ApiProperty({ enum: SEVERITIES, description: '失信程度：轻微、一般、严重 / severity' })
+  @IsIn(SEVERITIES)
+  severity!: Severity;
+
+  @ApiProperty({ enum: FIELDS, description: '领域 / field' })
+  @IsIn(FIELDS)
+  field!: RecordField;
+
+  @ApiProperty({ example: '盱交罚〔2026〕15号', description: '文书号 / decision number' })
+  @IsString()
+  @Length(1, 100)
+  decisionNumber!: string;
+
+  @ApiProperty({ example: '2026-05-10', description: '决定日期（北京时间日历日）/ decision date' })
+  @IsCalendarDate()
+  decisionDate!: string;
+
+  @ApiPropertyOptional({ example: '320830', description: '认定单位行政区划代码，默认为本人所在单位 / finding authority, default: yours' })
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  authorityCode?: string;
+
+  @ApiProperty({ description: '违法失信事实 / facts' })
+  @IsString()
+  @Length(1, 4000)
+  facts!: string;
+
+  @ApiPropertyOptional({ description: '法律依据 / legal basis' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  legalBasis?: string;
+}
+
+export class RecordActionRequest {
+  @ApiProperty({ description: '理由（向申请人和审计展示）/ reason, shown to the subject and auditors' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: '法律依据 / legal basis' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  legalBasis?: string;
+}
+
+export class ListCreditRecordsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(18) subjectCode?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/) authorityCode?: string;
+  @ApiPropertyOptional({ enum: PUBLIC_STATUSES }) @IsOptional() @IsIn(PUBLIC_STATUSES) status?: PublicStatus;
+  @ApiPropertyOptional({ enum: RECORD_KINDS }) @IsOptional() @IsIn(RECORD_KINDS) kind?: RecordKind;
+  @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  objectionMarked?: boolean;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 20;
+}

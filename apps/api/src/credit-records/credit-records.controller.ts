@@ -1,0 +1,100 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CreditRecordQueries, RecordActionCommand, RegisterCreditRecordCommand, type CreditRecordView } from '@credence/credit-records';
+import { CurrentUser, Roles, type Actor } from '@credence/identity';
+import { expectedVersionOf, setETag } from '../http/etag';
+import { Ctx, type RequestContext } from '../http/request-context';
+import { ListCreditRecordsQuery, RecordActionRequest, RegisterCreditRecordRequest } from './credit-record.requests';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('credit-records 信用记录')
+@ApiBearerAuth()
+@Controller('credit-records')
+export class CreditRecordsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: CreditRecordQueries,
+  ) {}
+
+  @Post()
+  @Roles('officer', 'admin')
+  @ApiOperation({ summary: '登记信用记录（按认定单位+文书号幂等）/ Register a credit record (idempotent per authority + decision number)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async register(
+    @Body() body: RegisterCreditRecordRequest,
+    @CurrentUser() user: Actor,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CreditRecordView> {
+    const input = { ...body, authorityCode: body.authorityCode ?? user.authorityCode ?? '' };
+    const { record, created } = await this.commands.execute(new RegisterCreditRecordCommand(input, user, ctx));
+    res.status(created ? 201 : 200);
+    if (created) res.setHeader('Location', `/api/v1/credit-records/${record.caseId}`);
+    setETag(res, record.version);
+    return this.queries.viewOf(record, user);
+  }
+
+  @Get()
+  @Roles('officer', 'senior_reviewer', 'auditor', 'admin')
+  @ApiOperation({ summary: '信用记录列表（仅限可见范围）/ List records you may see' })
+  list(@Query() query: ListCreditRecordsQuery, @CurrentUser() user: Actor) {
+    return this.queries.list(query, user);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '信用记录详情 / A credit record with its state, actions and clocks' })
+  async get(@Param('id', uuid) id: string, @CurrentUser() user: Actor, @Res({ passthrough: true }) res: Response) {
+    const view = await this.queries.get(id, user);
+    setETag(res, view.version);
+    return view;
+  }
+
+  @Post(':id/shield')
+  @HttpCode(200)
+  @Roles('officer', 'senior_reviewer', 'admin')
+  @ApiOperation({ summary: '暂时屏蔽（破产重整）/ Shield temporarily (bankruptcy reorganisation)' })
+  @ApiHeader({ name: 'If-Match', required: false, description: '案件版本 / case version, e.g. "1"' })
+  shield(
+    @Param('id', uuid) id: string,
+    @Body() body: RecordActionRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: Actor,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(id, 'shield', body, ifMatch, user, ctx, res);
+  }
+
+  @Post(':id/lift-shield')
+  @HttpCode(200)
+  @Roles('officer', 'senior_reviewer', 'admin')
+  @ApiOperation({ summary: '解除屏蔽 / Lift the shield' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  liftShield(
+    @Param('id', uuid) id: string,
+    @Body() body: RecordActionRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: Actor,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(id, 'lift-shield', body, ifMatch, user, ctx, res);
+  }
+
+  private async act(
+    id: string,
+    action: 'shield' | 'lift-shield',
+    body: RecordActionRequest,
+    ifMatch: string | undefined,
+    user: Actor,
+    ctx: RequestContext,
+    res: Response,
+  ): Promise<CreditRecordView> {
+    const loaded = await this.commands.execute(new RecordActionCommand(id, action, body, user, ctx, expectedVersionOf(ifMatch)));
+    setETag(res, loaded.version);
+    return this.queries.viewOf(loaded, user);
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, Database, InvalidInputError, isUniqueViolation, uuidv7, type Sql } from '@credence/shared';
+import type { Role, SubjectType } from './actor';
+import { accountShapeErrors, type NewAccount } from './account-shape';
+import { accountById, listAccounts, type AccountRow } from './account.store';
+import { UnknownAuthorityError, UsernameTakenError } from './identity.errors';
+import { PasswordHasher } from './password-hasher.service';
+
+/** An account as admins see it: never the password hash. */
+export interface AccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  authorityCode: string | null;
+  authorityPath: string | null;
+  subjectType: SubjectType | null;
+  subjectCode: string | null;
+  subjectName: string | null;
+  active: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export function toAccountView(row: AccountRow): AccountView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    authorityCode: row.authority_code,
+    authorityPath: row.authority_path,
+    subjectType: row.subject_type,
+    subjectCode: row.subject_code,
+    subjectName: row.subject_name,
+    active: row.active,
+    lockedUntil: row.locked_until?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Creates an account; used by the admin API and the demo seed (which runs outside Nest). */
+export async function createAccount(
+  sql: Sql,
+  hasher: PasswordHasher,
+  input: NewAccount,
+  now: Date,
+): Promise<string> {
+  const shapeErrors = accountShapeErrors(input);
+  if (shapeErrors.length > 0) throw new InvalidInputError(shapeErrors);
+  if (input.authorityCode) {
+    const { rowCount } = await sql.query('SELECT 1 FROM authorities WHERE code = $1', [input.authorityCode]);
+    if (rowCount === 0) throw new UnknownAuthorityError('authorityCode', input.authorityCode);
+  }
+  const id = uuidv7(now);
+  const passwordHash = await hasher.hash(input.password);
+  try {
+    await sql.query(
+      `INSERT INTO accounts (id, username, password_hash, display_name, role, authority_code,
+                             subject_type, subject_code, subject_name, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        id,
+        input.username,
+        passwordHash,
+        input.displayName,
+        input.role,
+        input.authorityCode ?? null,
+        input.subjectType ?? null,
+        input.subjectCode ?? null,
+        input.subjectName ?? null,
+        now,
+      ],
+    );
+  } catch (error) {
+    if (isUniqueViolation(error, 'accounts_username_key')) throw new UsernameTakenError(input.username);
+    throw error;
+  }
+  return id;
+}
+
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly db: Database,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: NewAccount): Promise<AccountView> {
+    const id = await createAccount(this.db, this.hasher, input, this.clock.now());
+    const row = await accountById(this.db, id);
+    if (!row) throw new Error(`account ${id} vanished after insert`);
+    return toAccountView(row);
+  }
+
+  async list(limit: number, offset: number): Promise<AccountView[]> {
+    return (await listAccounts(this.db, limit, offset)).map(toAccountView);
+  }
+}

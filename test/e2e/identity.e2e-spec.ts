@@ -1,0 +1,188 @@
+import { DEMO_SUBJECTS } from '@credence/identity';
+import { buildUscc } from '@credence/shared';
+import { loginAs, seedDemoIdentities } from '../setup/auth';
+import { createTestApp, type TestApp } from '../setup/create-test-app';
+
+describe('identity: login, tokens, roles', () => {
+  let t: TestApp;
+  const login = (username: string, password: string) =>
+    t.http.post('/api/v1/auth/login').send({ username, password });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoIdentities(t);
+  });
+  afterAll(() => t.close());
+
+  it('logs in and the token works on /auth/me', async () => {
+    const res = await login('officer-xuyi', t.env.DEMO_PASSWORD).expect(200);
+    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: t.env.JWT_TTL_SECONDS });
+    const me = await t.http.get('/api/v1/auth/me').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
+    expect(me.body).toMatchObject({
+      username: 'officer-xuyi',
+      role: 'officer',
+      authorityCode: '320830',
+      authorityPath: '320000/320800/320830',
+      subjectCode: null,
+    });
+  });
+
+  it('answers a wrong password and an unknown user alike: 401, Chinese by default, English on request', async () => {
+    const zh = await login('officer-xuyi', 'wrong-password').expect(401);
+    expect(zh.headers['content-type']).toContain('application/problem+json');
+    expect(zh.body).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS', title: '用户名或密码错误' });
+    const en = await t.http
+      .post('/api/v1/auth/login')
+      .set('Accept-Language', 'en')
+      .send({ username: 'nobody-here', password: 'whatever1' })
+      .expect(401);
+    expect(en.body).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS', title: 'Wrong username or password' });
+  });
+
+  it('refuses an unknown field in the login body with a field error', async () => {
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: 'admin', password: 'x', remember: true })
+      .expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'remember', code: 'whitelistValidation' }),
+    );
+  });
+
+  it('requires a token; a garbage or expired one is refused', async () => {
+    expect((await t.http.get('/api/v1/auth/me').expect(401)).body.code).toBe('AUTH.UNAUTHENTICATED');
+    const bad = await t.http.get('/api/v1/auth/me').auth('a.b.c', { type: 'bearer' }).expect(401);
+    expect(bad.body.code).toBe('AUTH.UNAUTHENTICATED');
+    const { JwtService } = await import('@nestjs/jwt');
+    const me = await t.http.get('/api/v1/auth/me').auth(await loginAs(t, 'admin'), { type: 'bearer' });
+    const expired = t.app
+      .get(JwtService)
+      .sign(
+        { sub: me.body.id, role: 'admin', exp: Math.floor(Date.now() / 1000) - 60 },
+        { secret: t.env.JWT_SECRET },
+      );
+    const res = await t.http.get('/api/v1/auth/me').auth(expired, { type: 'bearer' }).expect(401);
+    expect(res.body.code).toBe('AUTH.TOKEN_EXPIRED');
+  });
+
+  it('locks an account after LOGIN_MAX_FAILURES failures, even for the right password, until the lock ends', async () => {
+    const max = t.env.LOGIN_MAX_FAILURES;
+    for (let i = 1; i < max; i++) await login('reviewer-ziyang', 'wrong-password').expect(401);
+    const locking = await login('reviewer-ziyang', 'wrong-password').expect(429);
+    expect(locking.body.code).toBe('AUTH.ACCOUNT_LOCKED');
+    const right = await login('reviewer-ziyang', t.env.DEMO_PASSWORD).expect(429);
+    expect(right.body.code).toBe('AUTH.ACCOUNT_LOCKED');
+    expect(Number(right.headers['retry-after'])).toBe(t.env.LOGIN_LOCK_MINUTES * 60);
+    t.clock.advance(t.env.LOGIN_LOCK_MINUTES * 60_000 + 1000);
+    await login('reviewer-ziyang', t.env.DEMO_PASSWORD).expect(200);
+  });
+
+  it('resets the failure count on success', async () => {
+    const max = t.env.LOGIN_MAX_FAILURES;
+    for (let i = 1; i < max; i++) await login('officer-ziyang', 'wrong-password').expect(401);
+    await login('officer-ziyang', t.env.DEMO_PASSWORD).expect(200);
+    await login('officer-ziyang', 'wrong-password').expect(401);
+  });
+
+  it('admin creates accounts; a bad USCC is a field error; a taken username is 409', async () => {
+    const admin = await loginAs(t, 'admin');
+    const good = buildUscc('91', '320830', 'MA3NEW03');
+    const applicant = {
+      username: 'applicant-c',
+      password: 'long-enough',
+      displayName: '新申请人',
+      role: 'applicant',
+    };
+    const body = { ...applicant, subjectType: 'legal_person', subjectName: '盱眙新公司' };
+    const bad = await t.http
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ ...body, subjectCode: `${good.slice(0, 17)}${good.endsWith('0') ? '1' : '0'}` })
+      .expect(400);
+    expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'subjectCode', code: 'isUscc' }));
+    const created = await t.http
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ ...body, subjectCode: good });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ username: 'applicant-c', role: 'applicant', subjectCode: good });
+    expect(created.body.passwordHash).toBeUndefined();
+    const taken = await t.http
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ ...body, subjectCode: good });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('IDENTITY.USERNAME_TAKEN');
+    const officer = await t.http
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'officer-x', password: 'long-enough', displayName: '经办', role: 'officer' })
+      .expect(400);
+    expect(officer.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'authorityCode', code: 'requiredForRole' }),
+    );
+  });
+
+  it('keeps accounts to admins: an applicant gets 403', async () => {
+    const applicant = await loginAs(t, 'applicant-a');
+    const res = await t.http.get('/api/v1/accounts').auth(applicant, { type: 'bearer' }).expect(403);
+    expect(res.body.code).toBe('AUTH.FORBIDDEN_ROLE');
+    const me = await t.http.get('/api/v1/auth/me').auth(applicant, { type: 'bearer' }).expect(200);
+    expect(me.body.subjectCode).toBe(DEMO_SUBJECTS.xuyiTongda.code);
+    const list = await t.http
+      .get('/api/v1/accounts?limit=5')
+      .auth(await loginAs(t, 'admin'), { type: 'bearer' });
+    expect(list.status).toBe(200);
+    expect(list.body).toHaveLength(5);
+  });
+
+  it('lets staff (the provincial auditor) list authorities with parent and path', async () => {
+    const res = await t.http
+      .get('/api/v1/authorities')
+      .auth(await loginAs(t, 'auditor-province'), { type: 'bearer' });
+    expect(res.status).toBe(200);
+    expect(res.body).toContainEqual(
+      expect.objectContaining({
+        code: '320830',
+        parentCode: '320800',
+        path: '320000/320800/320830',
+        level: 'county',
+      }),
+    );
+  });
+
+  it('admin registers an authority under an existing parent; an unknown parent is refused', async () => {
+    const admin = await loginAs(t, 'admin');
+    const jinhu = {
+      code: '320831',
+      nameZh: '金湖县交通运输局',
+      nameEn: 'Jinhu County Transport Bureau',
+      parentCode: '320800',
+    };
+    const res = await t.http
+      .post('/api/v1/authorities')
+      .auth(admin, { type: 'bearer' })
+      .send(jinhu)
+      .expect(201);
+    expect(res.body).toMatchObject({
+      path: '320000/320800/320831',
+      level: 'county',
+      department: '交通运输局',
+    });
+    const orphan = await t.http
+      .post('/api/v1/authorities')
+      .auth(admin, { type: 'bearer' })
+      .send({ ...jinhu, code: '320832', parentCode: '329900' })
+      .expect(422);
+    expect(orphan.body.code).toBe('IDENTITY.UNKNOWN_AUTHORITY');
+  });
+
+  it('rate-limits logins per IP with a TOO_MANY_REQUESTS problem (runs last: it exhausts this app’s quota)', async () => {
+    let res = await login('nobody', 'wrong-password');
+    for (let i = 0; i < 100 && res.status !== 429; i++) res = await login('nobody', 'wrong-password');
+    expect(res.status).toBe(429);
+    expect(res.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(res.headers['retry-after']).toBeDefined();
+  });
+});
