@@ -17,8 +17,12 @@ export class CreateEventStore1767225600000 implements MigrationInterface {
         IF NOT pg_has_role(current_user, 'credence_app', 'MEMBER') THEN EXECUTE 'GRANT credence_app TO ' || quote_ident(current_user); END IF;
       END $$`);
     await db.query(`GRANT USAGE ON SCHEMA public TO credence_app`);
-    await db.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO credence_app`);
-    await db.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO credence_app`);
+    await db.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO credence_app`,
+    );
+    await db.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO credence_app`,
+    );
 
     await db.query(`
       CREATE TABLE events (

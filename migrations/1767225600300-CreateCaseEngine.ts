@@ -48,7 +48,9 @@ export class CreateCaseEngine1767225600300 implements MigrationInterface {
         attempts    integer     NOT NULL DEFAULT 0,
         last_error  text
       )`);
-    await db.query(`CREATE UNIQUE INDEX timers_one_pending ON timers (stream_id, name) WHERE status = 'pending'`);
+    await db.query(
+      `CREATE UNIQUE INDEX timers_one_pending ON timers (stream_id, name) WHERE status = 'pending'`,
+    );
     await db.query(`CREATE INDEX timers_due ON timers (due_at) WHERE status = 'pending'`);
 
     await db.query(`

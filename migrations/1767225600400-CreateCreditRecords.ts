@@ -30,7 +30,11 @@ export class CreateCreditRecords1767225600400 implements MigrationInterface {
       'Administrative-penalty credit repair (NDRC General Office 2019 No. 527)',
       '发改办财金〔2019〕527号',
       '2019-05-01',
-      JSON.stringify({ minor: { minimumMonths: 3, maximumMonths: 12 }, general: { minimumMonths: 3, maximumMonths: 12 }, serious: { minimumMonths: 6, maximumMonths: 36 } }),
+      JSON.stringify({
+        minor: { minimumMonths: 3, maximumMonths: 12 },
+        general: { minimumMonths: 3, maximumMonths: 12 },
+        serious: { minimumMonths: 6, maximumMonths: 36 },
+      }),
       JSON.stringify({}),
       'Research (domain-rules §0.1) dates the regime to May 2019; "specific serious" penalties were not repairable.',
     ]);
@@ -41,7 +45,11 @@ export class CreateCreditRecords1767225600400 implements MigrationInterface {
       'Measures for repairing credit information after correction (NDRC Order No. 58)',
       '国家发展和改革委员会令第58号',
       '2023-05-01',
-      JSON.stringify({ minor: { minimumMonths: 3, maximumMonths: 36 }, general: { minimumMonths: 3, maximumMonths: 36 }, serious: { minimumMonths: 3, maximumMonths: 36 } }),
+      JSON.stringify({
+        minor: { minimumMonths: 3, maximumMonths: 36 },
+        general: { minimumMonths: 3, maximumMonths: 36 },
+        serious: { minimumMonths: 3, maximumMonths: 36 },
+      }),
       JSON.stringify({ work_safety: 12 }),
       'Special fields with a 1-year minimum per the Shenzhen guide (domain-rules §1.3); other fields disputed.',
     ]);
@@ -52,7 +60,11 @@ export class CreateCreditRecords1767225600400 implements MigrationInterface {
       'Credit Repair Measures (NDRC Order No. 36)',
       '国家发展和改革委员会令第36号',
       '2026-04-01',
-      JSON.stringify({ minor: { minimumMonths: 0, maximumMonths: 3 }, general: { minimumMonths: 3, maximumMonths: 12 }, serious: { minimumMonths: 12, maximumMonths: 36 } }),
+      JSON.stringify({
+        minor: { minimumMonths: 0, maximumMonths: 3 },
+        general: { minimumMonths: 3, maximumMonths: 12 },
+        serious: { minimumMonths: 12, maximumMonths: 36 },
+      }),
       JSON.stringify({}),
       'Periods count from the date of the decision document (Order 36; domain-rules §0.2).',
     ]);
@@ -85,7 +97,9 @@ export class CreateCreditRecords1767225600400 implements MigrationInterface {
         CONSTRAINT credit_records_decision UNIQUE (authority_code, decision_number)
       )`);
     await db.query(`CREATE INDEX credit_records_subject ON credit_records (subject_code, status)`);
-    await db.query(`CREATE INDEX credit_records_authority ON credit_records (authority_path text_pattern_ops, registered_at DESC)`);
+    await db.query(
+      `CREATE INDEX credit_records_authority ON credit_records (authority_path text_pattern_ops, registered_at DESC)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

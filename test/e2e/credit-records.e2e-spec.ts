@@ -25,13 +25,20 @@ describe('credit-record registry (e2e)', () => {
     t = await createTestApp();
     await seedDemoIdentities(t);
     officer = await loginAs(t, 'officer-xuyi');
-    const res = await t.http.post('/api/v1/credit-records').auth(officer, { type: 'bearer' }).send(body()).expect(201);
+    const res = await t.http
+      .post('/api/v1/credit-records')
+      .auth(officer, { type: 'bearer' })
+      .send(body())
+      .expect(201);
     recordId = res.body.id;
   });
   afterAll(() => t.close());
 
   it('registers a record under the rule set in force and publishes it', async () => {
-    const res = await t.http.get(`/api/v1/credit-records/${recordId}`).auth(officer, { type: 'bearer' }).expect(200);
+    const res = await t.http
+      .get(`/api/v1/credit-records/${recordId}`)
+      .auth(officer, { type: 'bearer' })
+      .expect(200);
     expect(res.headers.etag).toBe('"1"');
     expect(res.body).toMatchObject({
       type: 'creditRecord',
@@ -42,20 +49,34 @@ describe('credit-record registry (e2e)', () => {
       ruleSet: 'ndrc-order-36-2026',
       repairableFrom: '2026-08-11', // Order 36: general records, 3 months after the decision
       publicityEndsAfter: '2027-05-10',
-      record: { authorityCode: '320830', authorityName: '盱眙县交通运输局', decisionNumber: '盱交罚〔2026〕0510号' },
+      record: {
+        authorityCode: '320830',
+        authorityName: '盱眙县交通运输局',
+        decisionNumber: '盱交罚〔2026〕0510号',
+      },
     });
-    expect(res.body.timers.map((x: { name: string }) => x.name).sort()).toEqual(['minimum-reached', 'publicity-end']);
+    expect(res.body.timers.map((x: { name: string }) => x.name).sort()).toEqual([
+      'minimum-reached',
+      'publicity-end',
+    ]);
     expect(res.body.availableActions.map((a: { action: string }) => a.action)).toContain('shield');
   });
 
   it('shows the public what is published now, without logging in', async () => {
     const res = await t.http.get(`/api/v1/public/subjects/${SUBJECT.code}/records`).expect(200);
     expect(res.body.records).toHaveLength(1);
-    expect(res.body.records[0]).toMatchObject({ status: 'published', objectionMarked: false, decisionNumber: '盱交罚〔2026〕0510号' });
+    expect(res.body.records[0]).toMatchObject({
+      status: 'published',
+      objectionMarked: false,
+      decisionNumber: '盱交罚〔2026〕0510号',
+    });
   });
 
   it('keeps the audited history with an intact hash chain', async () => {
-    const res = await t.http.get(`/api/v1/cases/${recordId}/history`).auth(officer, { type: 'bearer' }).expect(200);
+    const res = await t.http
+      .get(`/api/v1/cases/${recordId}/history`)
+      .auth(officer, { type: 'bearer' })
+      .expect(200);
     expect(res.body.chainIntact).toBe(true);
     expect(res.body.events[0]).toMatchObject({
       version: 1,
@@ -71,25 +92,45 @@ describe('credit-record registry (e2e)', () => {
 
   it('answers a retry with the same Idempotency-Key with the first answer and records nothing twice', async () => {
     const send = () =>
-      t.http.post('/api/v1/credit-records').auth(officer, { type: 'bearer' }).set('Idempotency-Key', 'retry-1').send(body({ decisionNumber: '盱交罚〔2026〕0511号' }));
+      t.http
+        .post('/api/v1/credit-records')
+        .auth(officer, { type: 'bearer' })
+        .set('Idempotency-Key', 'retry-1')
+        .send(body({ decisionNumber: '盱交罚〔2026〕0511号' }));
     const first = await send().expect(201);
     const second = await send().expect(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.body.id).toBe(first.body.id);
-    const other = await t.http.post('/api/v1/credit-records').auth(officer, { type: 'bearer' }).set('Idempotency-Key', 'retry-1').send(body({ decisionNumber: 'X' }));
+    const other = await t.http
+      .post('/api/v1/credit-records')
+      .auth(officer, { type: 'bearer' })
+      .set('Idempotency-Key', 'retry-1')
+      .send(body({ decisionNumber: 'X' }));
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('is idempotent on (authority, decision number): same content returns the record, different content conflicts', async () => {
-    const same = await t.http.post('/api/v1/credit-records').auth(officer, { type: 'bearer' }).send(body()).expect(200);
+    const same = await t.http
+      .post('/api/v1/credit-records')
+      .auth(officer, { type: 'bearer' })
+      .send(body())
+      .expect(200);
     expect(same.body.id).toBe(recordId);
-    const different = await t.http.post('/api/v1/credit-records').auth(officer, { type: 'bearer' }).send(body({ facts: '另一事实' })).expect(409);
+    const different = await t.http
+      .post('/api/v1/credit-records')
+      .auth(officer, { type: 'bearer' })
+      .send(body({ facts: '另一事实' }))
+      .expect(409);
     expect(different.body.code).toBe('CREDIT_RECORD.DECISION_NUMBER_TAKEN');
   });
 
   it('refuses a stale If-Match with 409 and accepts the current one', async () => {
-    const fresh = await t.http.post('/api/v1/credit-records').auth(officer, { type: 'bearer' }).send(body({ decisionNumber: '盱交罚〔2026〕0512号' })).expect(201);
+    const fresh = await t.http
+      .post('/api/v1/credit-records')
+      .auth(officer, { type: 'bearer' })
+      .send(body({ decisionNumber: '盱交罚〔2026〕0512号' }))
+      .expect(201);
     const ok = await t.http
       .post(`/api/v1/credit-records/${fresh.body.id}/shield`)
       .auth(officer, { type: 'bearer' })
@@ -107,29 +148,44 @@ describe('credit-record registry (e2e)', () => {
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     // A shielded record leaves the public view.
     const pub = await t.http.get(`/api/v1/public/subjects/${SUBJECT.code}/records`).expect(200);
-    expect(pub.body.records.map((r: { decisionNumber: string }) => r.decisionNumber)).not.toContain('盱交罚〔2026〕0512号');
+    expect(pub.body.records.map((r: { decisionNumber: string }) => r.decisionNumber)).not.toContain(
+      '盱交罚〔2026〕0512号',
+    );
   });
 
   it('refuses an action the state does not allow with a coded 409', async () => {
-    const res = await t.http.post(`/api/v1/credit-records/${recordId}/lift-shield`).auth(officer, { type: 'bearer' }).send({ reason: 'x' });
+    const res = await t.http
+      .post(`/api/v1/credit-records/${recordId}/lift-shield`)
+      .auth(officer, { type: 'bearer' })
+      .send({ reason: 'x' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('WORKFLOW.ACTION_NOT_ALLOWED');
   });
 
   describe('bad input: a clear 4xx problem, nothing written', () => {
     const post = (payload: unknown, lang = 'zh-CN') =>
-      t.http.post('/api/v1/credit-records').auth(officer, { type: 'bearer' }).set('Accept-Language', lang).send(payload as object);
+      t.http
+        .post('/api/v1/credit-records')
+        .auth(officer, { type: 'bearer' })
+        .set('Accept-Language', lang)
+        .send(payload as object);
 
     it('a USCC with a wrong check character', async () => {
       const bad = `${SUBJECT.code.slice(0, 17)}${SUBJECT.code[17] === '0' ? '1' : '0'}`;
-      const res = await post(body({ subject: { type: 'legal_person', code: bad, name: 'x' } }), 'en').expect(400);
+      const res = await post(body({ subject: { type: 'legal_person', code: bad, name: 'x' } }), 'en').expect(
+        400,
+      );
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'subject.code', code: 'isSubjectCode' })]);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ field: 'subject.code', code: 'isSubjectCode' }),
+      ]);
     });
 
     it('a natural person with an ID number whose check digit is wrong', async () => {
-      const res = await post(body({ subject: { type: 'natural_person', code: '11010519491231002Y', name: '张三' } })).expect(400);
+      const res = await post(
+        body({ subject: { type: 'natural_person', code: '11010519491231002Y', name: '张三' } }),
+      ).expect(400);
       expect(res.body.errors[0].field).toBe('subject.code');
     });
 
@@ -141,7 +197,9 @@ describe('credit-record registry (e2e)', () => {
     });
 
     it('an impossible date and a decision dated in the future', async () => {
-      expect((await post(body({ decisionDate: '2026-02-30' })).expect(400)).body.errors[0].field).toBe('decisionDate');
+      expect((await post(body({ decisionDate: '2026-02-30' })).expect(400)).body.errors[0].field).toBe(
+        'decisionDate',
+      );
       const future = await post(body({ decisionDate: '2026-06-02', decisionNumber: 'F-1' })).expect(422);
       expect(future.body.code).toBe('CREDIT_RECORD.DECISION_DATE_IN_FUTURE');
     });
@@ -152,14 +210,21 @@ describe('credit-record registry (e2e)', () => {
     });
 
     it('another authority’s finding, and a role that may not register', async () => {
-      expect((await post(body({ authorityCode: '512000', decisionNumber: 'Z-1' })).expect(403)).body.code).toBe('CREDIT_RECORD.NOT_FINDING_AUTHORITY');
+      expect(
+        (await post(body({ authorityCode: '512000', decisionNumber: 'Z-1' })).expect(403)).body.code,
+      ).toBe('CREDIT_RECORD.NOT_FINDING_AUTHORITY');
       const applicant = await loginAs(t, 'applicant-a');
-      const res = await t.http.post('/api/v1/credit-records').auth(applicant, { type: 'bearer' }).send(body({ decisionNumber: 'A-1' }));
+      const res = await t.http
+        .post('/api/v1/credit-records')
+        .auth(applicant, { type: 'bearer' })
+        .send(body({ decisionNumber: 'A-1' }));
       expect(res.status).toBe(403);
     });
 
     it('left nothing half-written', async () => {
-      const { rows } = await t.database.superuser.query(`SELECT count(*)::int AS n FROM credit_records WHERE decision_number IN ('F-1','OLD-1','Z-1','A-1')`);
+      const { rows } = await t.database.superuser.query(
+        `SELECT count(*)::int AS n FROM credit_records WHERE decision_number IN ('F-1','OLD-1','Z-1','A-1')`,
+      );
       expect(rows[0].n).toBe(0);
     });
   });
@@ -167,7 +232,10 @@ describe('credit-record registry (e2e)', () => {
   describe('isolation: nobody reads another authority’s or subject’s cases', () => {
     it('an officer of another authority gets 404 and an empty list', async () => {
       const other = await loginAs(t, 'officer-ziyang');
-      const res = await t.http.get(`/api/v1/credit-records/${recordId}`).auth(other, { type: 'bearer' }).expect(404);
+      const res = await t.http
+        .get(`/api/v1/credit-records/${recordId}`)
+        .auth(other, { type: 'bearer' })
+        .expect(404);
       expect(res.body.code).toBe('NOT_FOUND');
       await t.http.get(`/api/v1/cases/${recordId}/history`).auth(other, { type: 'bearer' }).expect(404);
       const list = await t.http.get('/api/v1/credit-records').auth(other, { type: 'bearer' }).expect(200);
@@ -184,14 +252,22 @@ describe('credit-record registry (e2e)', () => {
     it('the provincial auditor sees its subtree; the county auditor of 盱眙 does not see 资阳', async () => {
       const province = await loginAs(t, 'auditor-province');
       await t.http.get(`/api/v1/credit-records/${recordId}`).auth(province, { type: 'bearer' }).expect(200);
-      const list = await t.http.get('/api/v1/credit-records?authorityCode=320830').auth(province, { type: 'bearer' }).expect(200);
+      const list = await t.http
+        .get('/api/v1/credit-records?authorityCode=320830')
+        .auth(province, { type: 'bearer' })
+        .expect(200);
       expect(list.body.total).toBeGreaterThanOrEqual(1);
       const ziyangOfficer = await loginAs(t, 'officer-ziyang');
       const code = buildUscc('91', '512000', 'YA000001');
       const zy = await t.http
         .post('/api/v1/credit-records')
         .auth(ziyangOfficer, { type: 'bearer' })
-        .send(body({ subject: { type: 'legal_person', code, name: '资阳某运输公司' }, decisionNumber: '资交罚〔2026〕1号' }))
+        .send(
+          body({
+            subject: { type: 'legal_person', code, name: '资阳某运输公司' },
+            decisionNumber: '资交罚〔2026〕1号',
+          }),
+        )
         .expect(201);
       const county = await loginAs(t, 'auditor-xuyi');
       await t.http.get(`/api/v1/credit-records/${zy.body.id}`).auth(county, { type: 'bearer' }).expect(404);
@@ -199,9 +275,17 @@ describe('credit-record registry (e2e)', () => {
   });
 
   it('draws the machine, and a case with its current state highlighted', async () => {
-    const type = await t.http.get('/api/v1/case-types/creditRecord/diagram').auth(officer, { type: 'bearer' }).expect(200);
+    const type = await t.http
+      .get('/api/v1/case-types/creditRecord/diagram')
+      .auth(officer, { type: 'bearer' })
+      .expect(200);
     expect(type.body.diagram).toMatch(/^stateDiagram-v2/);
-    const one = await t.http.get(`/api/v1/cases/${recordId}/diagram`).auth(officer, { type: 'bearer' }).expect(200);
-    expect(one.body.diagram).toContain('class creditRecord_registered_publicity_live_shown_published current');
+    const one = await t.http
+      .get(`/api/v1/cases/${recordId}/diagram`)
+      .auth(officer, { type: 'bearer' })
+      .expect(200);
+    expect(one.body.diagram).toContain(
+      'class creditRecord_registered_publicity_live_shown_published current',
+    );
   });
 });

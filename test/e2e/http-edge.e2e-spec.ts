@@ -28,7 +28,10 @@ describe('HTTP edge', () => {
   });
 
   it('answers malformed JSON with a problem, in Chinese by default and English on request', async () => {
-    const zh = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username": ');
+    const zh = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username": ');
     expect(zh.status).toBe(400);
     expect(zh.headers['content-type']).toContain('application/problem+json');
     expect(zh.body).toMatchObject({ code: 'MALFORMED_JSON', status: 400, title: '请求体不是有效的 JSON' });

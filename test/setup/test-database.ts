@@ -38,7 +38,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = databaseUrl(name);
-  const dataSource = createDataSource({ url, appRole: APP_ROLE, poolSize: 20, applicationName: 'credence-test' });
+  const dataSource = createDataSource({
+    url,
+    appRole: APP_ROLE,
+    poolSize: 20,
+    applicationName: 'credence-test',
+  });
   await dataSource.initialize();
   const superuser = new Client({ connectionString: url });
   await superuser.connect();

@@ -14,7 +14,9 @@ export function configureApp(app: INestApplication): void {
   const env = app.get(Env);
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
-  app.use(express.json({ limit: env.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({ limit: env.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }),
+  );
   // Body-parser errors happen before any route: answer them as problems too (malformed JSON, too large).
   app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();

@@ -9,7 +9,8 @@ import { seedDemoData } from './seed-demo';
 /** `npm start`: embedded or given PostgreSQL, migrations, demo data outside production, API and worker in one process. */
 async function main(): Promise<void> {
   const env = loadEnv();
-  const log = (line: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
+  const log = (line: string) =>
+    process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
   const database = await resolveDatabase(env, log);
   await runMigrations(database.url, migrations);
   const app = await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url }), {
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   configureApp(app);
-  if (env.SEED_DEMO && !env.isProduction) await seedDemoData(app, env, (line) => process.stdout.write(`${line}\n`));
+  if (env.SEED_DEMO && !env.isProduction)
+    await seedDemoData(app, env, (line) => process.stdout.write(`${line}\n`));
   app.enableShutdownHooks();
   const stopDatabase = async () => {
     await app.close();

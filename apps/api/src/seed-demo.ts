@@ -15,7 +15,11 @@ export async function seedDemoData(
   if (!seeded) return;
   const officers = await officersByAuthority(app.get(Database));
   const count = await seedDemoRecords(app.get(CommandBus), officers, Object.values(DEMO_SUBJECTS));
-  print(`Seeded ${count} demo credit records (演示信用记录) for ${Object.values(DEMO_SUBJECTS).map((s) => s.code).join(', ')}`);
+  print(
+    `Seeded ${count} demo credit records (演示信用记录) for ${Object.values(DEMO_SUBJECTS)
+      .map((s) => s.code)
+      .join(', ')}`,
+  );
 }
 
 async function officersByAuthority(db: Database): Promise<Record<string, WorkflowActor>> {
@@ -26,7 +30,13 @@ async function officersByAuthority(db: Database): Promise<Record<string, Workflo
   return Object.fromEntries(
     rows.map((r) => [
       r.authority_code,
-      { id: r.id, role: 'officer' as const, authorityCode: r.authority_code, authorityPath: r.path, subjectCode: null },
+      {
+        id: r.id,
+        role: 'officer' as const,
+        authorityCode: r.authority_code,
+        authorityPath: r.path,
+        subjectCode: null,
+      },
     ]),
   );
 }

@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import { verify as verifyChains } from '@credence/event-store';
 import { migrations } from '@credence/migrations';
-import { APP_ROLE, createDataSource, Database, InvalidConfigurationError, loadEnv, resolveDatabase, runMigrations } from '@credence/shared';
+import {
+  APP_ROLE,
+  createDataSource,
+  Database,
+  InvalidConfigurationError,
+  loadEnv,
+  resolveDatabase,
+  runMigrations,
+} from '@credence/shared';
 
 const USAGE = `credence — operations 运维命令
 
@@ -36,7 +44,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function verify(url: string, streamId: string | undefined): Promise<number> {
-  const dataSource = createDataSource({ url, appRole: APP_ROLE, poolSize: 2, applicationName: 'credence-cli' });
+  const dataSource = createDataSource({
+    url,
+    appRole: APP_ROLE,
+    poolSize: 2,
+    applicationName: 'credence-cli',
+  });
   await dataSource.initialize();
   try {
     const report = await verifyChains(new Database(dataSource), { streamId });
@@ -55,7 +68,9 @@ function flag(args: string[], name: string): string | undefined {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof InvalidConfigurationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof InvalidConfigurationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

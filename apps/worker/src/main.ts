@@ -8,12 +8,16 @@ import { WorkerModule } from './worker.module';
 /** `npm run start:worker`: the worker alone (any number of them may run against one database). */
 async function main(): Promise<void> {
   const env = loadEnv({ ...process.env, RUN_WORKER: 'true' });
-  const log = (line: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
+  const log = (line: string) =>
+    process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
   const database = await resolveDatabase(env, log);
   await runMigrations(database.url, migrations);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ env, databaseUrl: database.url }), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ env, databaseUrl: database.url }),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const stop = async () => {

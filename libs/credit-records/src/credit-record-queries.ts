@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@credence/shared';
 import { visibilityFilter, type Actor } from '@credence/identity';
-import { CaseEngine, CaseViews, type CaseView, type LoadedCase, type WorkflowActor } from '@credence/workflow';
+import {
+  CaseEngine,
+  CaseViews,
+  type CaseView,
+  type LoadedCase,
+  type WorkflowActor,
+} from '@credence/workflow';
 import { CREDIT_RECORD } from './credit-record.case-type';
 import { STATUS_LABELS, type PublicStatus, type RecordContent } from './domain/credit-record';
 import { objectionMarked, publicStatusOf } from './domain/credit-record.status';
@@ -47,7 +53,12 @@ export class CreditRecordQueries {
   async viewOf(loaded: LoadedCase, actor: WorkflowActor): Promise<CreditRecordView> {
     const view = await this.views.of(loaded, actor);
     const status = publicStatusOf(view.state);
-    const data = view.data as { record: RecordContent; ruleSet: string; repairableFrom: string; publicityEndsAfter: string };
+    const data = view.data as {
+      record: RecordContent;
+      ruleSet: string;
+      repairableFrom: string;
+      publicityEndsAfter: string;
+    };
     return {
       ...view,
       record: data.record,
@@ -61,7 +72,10 @@ export class CreditRecordQueries {
   }
 
   /** Staff list, filtered in SQL by what the actor may see. */
-  async list(filter: RecordFilter, actor: Actor): Promise<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }> {
+  async list(
+    filter: RecordFilter,
+    actor: Actor,
+  ): Promise<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }> {
     const params: unknown[] = [];
     const where: string[] = [];
     const add = (sql: string, value: unknown) => {
@@ -93,7 +107,7 @@ export class CreditRecordQueries {
 
   /** What the public may read about a subject: only records published now, with their objection mark. */
   async publicRecords(subjectCode: string): Promise<Record<string, unknown>[]> {
-    const { rows } = await this.db.query(
+    const { rows } = await this.db.query<PublicRow>(
       `SELECT r.subject_code, r.subject_name, r.kind, r.severity, r.field, r.decision_number,
               to_char(r.decision_date, 'YYYY-MM-DD') AS decision_date, r.authority_code, a.name_zh AS authority_name,
               r.facts, r.legal_basis, r.status, r.objection_marked,
@@ -116,12 +130,29 @@ export class CreditRecordQueries {
       facts: r.facts,
       legalBasis: r.legal_basis,
       status: r.status,
-      statusLabel: STATUS_LABELS[r.status as PublicStatus],
+      statusLabel: STATUS_LABELS[r.status],
       objectionMarked: r.objection_marked,
       objectionLabel: r.objection_marked ? { zh: '异议处理中', en: 'Objection in progress' } : null,
       publicityEndsAfter: r.publicity_ends_after,
     }));
   }
+}
+
+interface PublicRow {
+  subject_code: string;
+  subject_name: string;
+  kind: string;
+  severity: string;
+  field: string;
+  decision_number: string;
+  decision_date: string;
+  authority_code: string;
+  authority_name: string | null;
+  facts: string;
+  legal_basis: string | null;
+  status: PublicStatus;
+  objection_marked: boolean;
+  publicity_ends_after: string;
 }
 
 function toListItem(row: Record<string, unknown>): Record<string, unknown> {

@@ -1,11 +1,23 @@
 import { ManualClock } from '@credence/shared';
 import { EventStore } from '@credence/event-store';
-import { CaseEngine, CaseTypeRegistry, SYSTEM_ACTOR, TimerWorker, type CaseAccessPolicy } from '@credence/workflow';
+import {
+  CaseEngine,
+  CaseTypeRegistry,
+  SYSTEM_ACTOR,
+  TimerWorker,
+  type CaseAccessPolicy,
+} from '@credence/workflow';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/test-database';
 import { CREDIT_RECORD, creditRecordCaseType } from './credit-record.case-type';
 import type { RecordContent } from './domain/credit-record';
 
-const officer = { id: 'officer-1', role: 'officer' as const, authorityCode: '320830', authorityPath: '320000/320800/320830', subjectCode: null };
+const officer = {
+  id: 'officer-1',
+  role: 'officer' as const,
+  authorityCode: '320830',
+  authorityPath: '320000/320800/320830',
+  subjectCode: null,
+};
 const record: RecordContent = {
   subject: { type: 'legal_person', code: '91320830MA0000000X', name: '盱眙通达道路运输有限公司' },
   kind: 'administrative_penalty',
@@ -48,7 +60,10 @@ describe('durable timers on credit records', () => {
       caseType: CREDIT_RECORD,
       caseId,
       eventType: 'CreditRecordRegistered',
-      data: { record: { ...record, decisionNumber: `${record.decisionNumber}-${caseId.slice(-4)}` }, ...periods },
+      data: {
+        record: { ...record, decisionNumber: `${record.decisionNumber}-${caseId.slice(-4)}` },
+        ...periods,
+      },
       actor: officer,
       origin: { correlationId: 'test' },
       create: true,
@@ -58,7 +73,10 @@ describe('durable timers on credit records', () => {
 
   it('writes the minimum-period and publicity-end timers with the registration', async () => {
     const loaded = await register('0190a000-0000-7000-8000-000000000001');
-    const { rows } = await t.db.query(`SELECT name, event_type, due_at FROM timers WHERE case_id = $1 ORDER BY name`, [loaded.caseId]);
+    const { rows } = await t.db.query(
+      `SELECT name, event_type, due_at FROM timers WHERE case_id = $1 ORDER BY name`,
+      [loaded.caseId],
+    );
     expect(rows.map((r) => [r.name, r.event_type, r.due_at.toISOString()])).toEqual([
       ['minimum-reached', 'MinimumPeriodReached', periods.repairableAt],
       ['publicity-end', 'PublicityPeriodEnded', periods.expiresAt],
@@ -78,7 +96,9 @@ describe('durable timers on credit records', () => {
     // A restarted worker finds nothing left to fire.
     expect(await worker().fireDue()).toBe(0);
     const view = await engine.load(CREDIT_RECORD, caseId, SYSTEM_ACTOR);
-    expect(view.snapshot.matches({ registered: { publicity: { live: { shown: 'repairable' } } } })).toBe(true);
+    expect(view.snapshot.matches({ registered: { publicity: { live: { shown: 'repairable' } } } })).toBe(
+      true,
+    );
   });
 
   it('expires the record when its maximum period ends, even if the worker was down when it fell due', async () => {
@@ -88,7 +108,10 @@ describe('durable timers on credit records', () => {
     await worker().fireDue();
     const { rows } = await t.db.query(`SELECT status FROM credit_records WHERE id = $1`, [caseId]);
     expect(rows[0].status).toBe('expired');
-    const pending = await t.db.query(`SELECT count(*)::int AS n FROM timers WHERE case_id = $1 AND status = 'pending'`, [caseId]);
+    const pending = await t.db.query(
+      `SELECT count(*)::int AS n FROM timers WHERE case_id = $1 AND status = 'pending'`,
+      [caseId],
+    );
     expect(pending.rows[0].n).toBe(0);
   });
 });

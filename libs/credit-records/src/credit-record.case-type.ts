@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from '@credence/shared';
 import { canonicalJson } from '@credence/event-store';
-import { activeStatePaths, SYSTEM_ACTOR, type CaseChange, type CaseTypeDefinition, type MachineEvent } from '@credence/workflow';
+import {
+  activeStatePaths,
+  SYSTEM_ACTOR,
+  type CaseChange,
+  type CaseTypeDefinition,
+  type MachineEvent,
+} from '@credence/workflow';
 import type { AnyMachineSnapshot } from 'xstate';
 import { STATUS_LABELS, type RecordContent } from './domain/credit-record';
 import { creditRecordMachine, type CreditRecordContext } from './domain/credit-record.machine';
@@ -34,9 +40,28 @@ async function project(tx: Sql, change: CaseChange): Promise<void> {
        rule_set_code = $14, repairable_from = $15, publicity_ends_after = $16, status = $17, objection_marked = $18,
        content_version = $19, content_hash = $20, version = $21, updated_at = $22`,
     [
-      change.caseId, r.subject.code, r.subject.type, r.subject.name, r.kind, r.severity, r.field, r.decisionNumber,
-      r.decisionDate, r.authorityCode, r.authorityPath, r.facts, r.legalBasis, c.ruleSet, c.repairableFrom,
-      c.publicityEndsAfter, publicStatusOf(paths), objectionMarked(paths), c.contentVersion, contentHash(r), version, change.at,
+      change.caseId,
+      r.subject.code,
+      r.subject.type,
+      r.subject.name,
+      r.kind,
+      r.severity,
+      r.field,
+      r.decisionNumber,
+      r.decisionDate,
+      r.authorityCode,
+      r.authorityPath,
+      r.facts,
+      r.legalBasis,
+      c.ruleSet,
+      c.repairableFrom,
+      c.publicityEndsAfter,
+      publicStatusOf(paths),
+      objectionMarked(paths),
+      c.contentVersion,
+      contentHash(r),
+      version,
+      change.at,
     ],
   );
 }
@@ -55,14 +80,35 @@ function viewOf(ctx: unknown): Record<string, unknown> {
 /** Candidate events for model-based tests: every event type, by every kind of actor, now and after the periods. */
 function modelEvents(snapshot: AnyMachineSnapshot): MachineEvent[] {
   const c = context(snapshot);
-  const officer = { id: 'officer', role: 'officer' as const, authorityCode: '320830', authorityPath: '320000/320800/320830', subjectCode: null };
+  const officer = {
+    id: 'officer',
+    role: 'officer' as const,
+    authorityCode: '320830',
+    authorityPath: '320000/320800/320830',
+    subjectCode: null,
+  };
   const admin = { ...officer, id: 'admin', role: 'admin' as const, authorityCode: null, authorityPath: null };
   const record = c.record ?? modelRecord;
-  const periods = { ruleSet: 'ndrc-order-36-2026', repairableFrom: '2026-09-11', repairableAt: '2026-09-10T16:00:00.000Z', publicityEndsAfter: '2027-06-10', expiresAt: '2027-06-10T16:00:00.000Z' };
+  const periods = {
+    ruleSet: 'ndrc-order-36-2026',
+    repairableFrom: '2026-09-11',
+    repairableAt: '2026-09-10T16:00:00.000Z',
+    publicityEndsAfter: '2027-06-10',
+    expiresAt: '2027-06-10T16:00:00.000Z',
+  };
   const times = ['2026-06-10T02:00:00.000Z', '2026-09-10T16:00:00.000Z', '2027-06-10T16:00:00.000Z'];
   const types = [
-    'CreditRecordRegistered', 'MinimumPeriodReached', 'PublicityPeriodEnded', 'CreditRecordShielded', 'ShieldLifted',
-    'CreditRecordRepaired', 'RepairRevoked', 'CreditRecordRemoved', 'CreditRecordCorrected', 'ObjectionMarked', 'ObjectionMarkCleared',
+    'CreditRecordRegistered',
+    'MinimumPeriodReached',
+    'PublicityPeriodEnded',
+    'CreditRecordShielded',
+    'ShieldLifted',
+    'CreditRecordRepaired',
+    'RepairRevoked',
+    'CreditRecordRemoved',
+    'CreditRecordCorrected',
+    'ObjectionMarked',
+    'ObjectionMarkCleared',
   ];
   return types.flatMap((type) =>
     [officer, admin, SYSTEM_ACTOR].flatMap((actor) =>

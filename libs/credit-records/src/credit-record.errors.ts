@@ -21,7 +21,13 @@ export class DecisionDateInFutureError extends DomainError {
       status: 422,
       message: { zh: '决定日期不能晚于今天', en: 'The decision date cannot be after today' },
       details: { decisionDate, today },
-      fieldErrors: [{ field: 'decisionDate', code: 'notInFuture', message: { zh: '不能晚于今天', en: 'cannot be in the future' } }],
+      fieldErrors: [
+        {
+          field: 'decisionDate',
+          code: 'notInFuture',
+          message: { zh: '不能晚于今天', en: 'cannot be in the future' },
+        },
+      ],
     });
   }
 }
@@ -31,9 +37,18 @@ export class NoRuleSetError extends DomainError {
     super({
       code: 'CREDIT_RECORD.NO_RULE_SET',
       status: 422,
-      message: { zh: '决定日期早于所有已登记的修复规则', en: 'No rule set was in force on the decision date' },
+      message: {
+        zh: '决定日期早于所有已登记的修复规则',
+        en: 'No rule set was in force on the decision date',
+      },
       details: { decisionDate },
-      fieldErrors: [{ field: 'decisionDate', code: 'noRuleSet', message: { zh: '无适用规则', en: 'no rule set in force' } }],
+      fieldErrors: [
+        {
+          field: 'decisionDate',
+          code: 'noRuleSet',
+          message: { zh: '无适用规则', en: 'no rule set in force' },
+        },
+      ],
     });
   }
 }
@@ -44,7 +59,13 @@ export class UnknownAuthorityError extends DomainError {
       code: 'CREDIT_RECORD.UNKNOWN_AUTHORITY',
       status: 422,
       message: { zh: `未登记的认定单位：${authorityCode}`, en: `Unknown authority: ${authorityCode}` },
-      fieldErrors: [{ field: 'authorityCode', code: 'unknownAuthority', message: { zh: '未登记的单位', en: 'not a registered authority' } }],
+      fieldErrors: [
+        {
+          field: 'authorityCode',
+          code: 'unknownAuthority',
+          message: { zh: '未登记的单位', en: 'not a registered authority' },
+        },
+      ],
     });
   }
 }
@@ -54,7 +75,10 @@ export class NotFindingAuthorityError extends DomainError {
     super({
       code: 'CREDIT_RECORD.NOT_FINDING_AUTHORITY',
       status: 403,
-      message: { zh: '只能登记本单位作出的认定（谁认定、谁负责）', en: 'Officers register only their own authority’s findings' },
+      message: {
+        zh: '只能登记本单位作出的认定（谁认定、谁负责）',
+        en: 'Officers register only their own authority’s findings',
+      },
     });
   }
 }
@@ -64,7 +88,10 @@ export class RuleSetExistsError extends DomainError {
     super({
       code: 'RULE_SET.EXISTS',
       status: 409,
-      message: { zh: '已存在相同编号或生效日期的规则', en: 'A rule set with this code or effective date exists' },
+      message: {
+        zh: '已存在相同编号或生效日期的规则',
+        en: 'A rule set with this code or effective date exists',
+      },
       details: { field },
     });
   }

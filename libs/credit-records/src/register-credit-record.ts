@@ -49,11 +49,16 @@ export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCred
     private readonly ruleSets: RuleSets,
   ) {}
 
-  async execute({ input, actor, origin }: RegisterCreditRecordCommand): Promise<{ record: LoadedCase; created: boolean }> {
+  async execute({
+    input,
+    actor,
+    origin,
+  }: RegisterCreditRecordCommand): Promise<{ record: LoadedCase; created: boolean }> {
     const now = this.clock.now();
     const today = beijingDateOf(now);
     if (input.decisionDate > today) throw new DecisionDateInFutureError(input.decisionDate, today);
-    if (actor.role === 'officer' && actor.authorityCode !== input.authorityCode) throw new NotFindingAuthorityError();
+    if (actor.role === 'officer' && actor.authorityCode !== input.authorityCode)
+      throw new NotFindingAuthorityError();
     const content = await this.contentOf(input);
 
     const existing = await this.existing(content, actor);

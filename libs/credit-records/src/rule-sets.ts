@@ -51,7 +51,8 @@ export class RuleSets {
         ],
       );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new RuleSetExistsError((error as { constraint?: string }).constraint ?? 'code');
+      if (isUniqueViolation(error))
+        throw new RuleSetExistsError((error as { constraint?: string }).constraint ?? 'code');
       throw error;
     }
     return ruleSet;

@@ -48,11 +48,16 @@ export async function seedDemoRecords(
         decisionNumber: `${prefix}〔2026〕1015号`,
         decisionDate: '2026-10-15',
         facts: '发生较大道路运输安全生产责任事故，被列入严重失信主体名单。',
-        legalBasis: '《交通运输部关于印发〈交通运输守信联合激励和失信联合惩戒对象名单管理办法（试行）〉的通知》',
+        legalBasis:
+          '《交通运输部关于印发〈交通运输守信联合激励和失信联合惩戒对象名单管理办法（试行）〉的通知》',
       },
     ];
     for (const record of records) {
-      const input = { ...record, subject: { type: 'legal_person' as const, code: subject.code, name: subject.name }, authorityCode: subject.authorityCode };
+      const input = {
+        ...record,
+        subject: { type: 'legal_person' as const, code: subject.code, name: subject.name },
+        authorityCode: subject.authorityCode,
+      };
       await commands.execute(new RegisterCreditRecordCommand(input, officer, { correlationId: 'demo-seed' }));
       count++;
     }

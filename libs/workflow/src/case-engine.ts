@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { AnyMachineSnapshot } from 'xstate';
 import { Counter } from 'prom-client';
 import { Clock, Database, metricsRegistry, NotFoundError, type Sql } from '@credence/shared';
-import { EventStore, StreamVersionConflictError, type EventMetadata, type RecordedEvent } from '@credence/event-store';
+import {
+  EventStore,
+  StreamVersionConflictError,
+  type EventMetadata,
+  type RecordedEvent,
+} from '@credence/event-store';
 import type { MachineEvent, WorkflowActor } from './case-event';
 import { applyEffects, upsertCaseRow } from './case-records';
 import { CaseAccessPolicy, type CaseOwnership, type CaseTypeDefinition } from './case-type';
@@ -91,10 +96,17 @@ export class CaseEngine {
   }
 
   /** Loads a case the actor may see (404 otherwise), optionally as it was at an instant. */
-  async load(caseType: string, caseId: string, actor: WorkflowActor, options: { until?: Date } = {}, tx: Sql = this.db): Promise<LoadedCase> {
+  async load(
+    caseType: string,
+    caseId: string,
+    actor: WorkflowActor,
+    options: { until?: Date } = {},
+    tx: Sql = this.db,
+  ): Promise<LoadedCase> {
     const definition = this.registry.get(caseType);
     const loaded = await this.fold(definition, caseId, options.until, tx);
-    if (!loaded || !this.access.canSee(actor, loaded.ownership)) throw new NotFoundError({ zh: '案件', en: 'Case' }, { caseId });
+    if (!loaded || !this.access.canSee(actor, loaded.ownership))
+      throw new NotFoundError({ zh: '案件', en: 'Case' }, { caseId });
     return loaded;
   }
 
@@ -104,8 +116,13 @@ export class CaseEngine {
     return rows[0]?.type ?? null;
   }
 
-  availableActions(loaded: LoadedCase, actor: WorkflowActor): { action: string; eventType: string; label: unknown }[] {
-    const byEvent = new Map(Object.entries(loaded.definition.actions).map(([action, eventType]) => [eventType, action]));
+  availableActions(
+    loaded: LoadedCase,
+    actor: WorkflowActor,
+  ): { action: string; eventType: string; label: unknown }[] {
+    const byEvent = new Map(
+      Object.entries(loaded.definition.actions).map(([action, eventType]) => [eventType, action]),
+    );
     return availableTransitions(loaded.snapshot, actor, this.clock.now().toISOString())
       .filter((t) => byEvent.has(t.eventType))
       .map((t) => ({ action: byEvent.get(t.eventType)!, eventType: t.eventType, label: t.label }));
@@ -127,24 +144,59 @@ export class CaseEngine {
     const machine = current?.snapshot.machine ?? definition.machine;
     const snapshot = current?.snapshot ?? (await this.emptySnapshot(definition, command.caseId));
     const now = this.clock.now();
-    const event: MachineEvent = { type: command.eventType, data: command.data, actor: command.actor, at: now.toISOString() };
+    const event: MachineEvent = {
+      type: command.eventType,
+      data: command.data,
+      actor: command.actor,
+      at: now.toISOString(),
+    };
     const decision = decide(machine, snapshot, event);
     if (!decision.accepted) {
-      if (candidateEventTypes(snapshot).includes(command.eventType)) throw new ActionNotPermittedError(command.eventType);
-      throw new ActionNotAllowedError(command.eventType, stateKey(snapshot), this.availableActions({ ...current!, snapshot }, command.actor).map((a) => a.action));
+      if (candidateEventTypes(snapshot).includes(command.eventType))
+        throw new ActionNotPermittedError(command.eventType);
+      throw new ActionNotAllowedError(
+        command.eventType,
+        stateKey(snapshot),
+        this.availableActions({ ...current!, snapshot }, command.actor).map((a) => a.action),
+      );
     }
 
     const ownership = definition.ownershipOf(decision.next.context);
     const appended = await this.store.append(
       streamId,
-      [{ type: command.eventType, data: command.data, metadata: this.metadataOf(command, machine.id, machine.version ?? '1') }],
+      [
+        {
+          type: command.eventType,
+          data: command.data,
+          metadata: this.metadataOf(command, machine.id, machine.version ?? '1'),
+        },
+      ],
       { expectedVersion: version, expectedHash: current?.events.at(-1)?.hash, recordedAt: now },
       tx,
     );
     const at = now;
-    await upsertCaseRow(tx, { caseId: command.caseId, type: definition.type, streamId, snapshot: decision.next, version: appended.version, ownership, at });
-    await applyEffects(tx, { caseId: command.caseId, type: definition.type, streamId, at, cause: appended.events[0] }, decision.effects);
-    await definition.project?.(tx, { caseId: command.caseId, streamId, snapshot: decision.next, ownership, recorded: appended.events, at });
+    await upsertCaseRow(tx, {
+      caseId: command.caseId,
+      type: definition.type,
+      streamId,
+      snapshot: decision.next,
+      version: appended.version,
+      ownership,
+      at,
+    });
+    await applyEffects(
+      tx,
+      { caseId: command.caseId, type: definition.type, streamId, at, cause: appended.events[0] },
+      decision.effects,
+    );
+    await definition.project?.(tx, {
+      caseId: command.caseId,
+      streamId,
+      snapshot: decision.next,
+      ownership,
+      recorded: appended.events,
+      at,
+    });
     commands.inc({ case_type: command.caseType, event: command.eventType, outcome: 'recorded' });
     return {
       definition,
@@ -157,13 +209,26 @@ export class CaseEngine {
     };
   }
 
-  private async fold(definition: CaseTypeDefinition, caseId: string, until: Date | undefined, tx: Sql): Promise<LoadedCase | null> {
+  private async fold(
+    definition: CaseTypeDefinition,
+    caseId: string,
+    until: Date | undefined,
+    tx: Sql,
+  ): Promise<LoadedCase | null> {
     const streamId = streamIdOf(definition.type, caseId);
     const events = await this.store.readStream(streamId, { until }, tx);
     if (events.length === 0) return null;
     const machine = this.registry.machineFor(definition, events[0].metadata.machine?.version);
     const snapshot = fold(machine, caseId, events);
-    return { definition, caseId, streamId, snapshot, version: events.length, ownership: definition.ownershipOf(snapshot.context), events };
+    return {
+      definition,
+      caseId,
+      streamId,
+      snapshot,
+      version: events.length,
+      ownership: definition.ownershipOf(snapshot.context),
+      events,
+    };
   }
 
   private emptySnapshot(definition: CaseTypeDefinition, caseId: string): Promise<AnyMachineSnapshot> {
@@ -180,7 +245,10 @@ export class CaseEngine {
       correlationId: command.origin.correlationId,
       causationId: command.origin.causationId ?? null,
       idempotencyKey: command.origin.idempotencyKey ?? null,
-      origin: command.origin.ip || command.origin.userAgent ? { ip: command.origin.ip ?? undefined, userAgent: command.origin.userAgent ?? undefined } : null,
+      origin:
+        command.origin.ip || command.origin.userAgent
+          ? { ip: command.origin.ip ?? undefined, userAgent: command.origin.userAgent ?? undefined }
+          : null,
       machine: { id: machineId, version: machineVersion },
       ruleSet: command.ruleSet ?? null,
     };

@@ -7,7 +7,15 @@ import { activeStatePaths, stateLabel, workItemOf, type Effect } from './machine
 /** The generic case row, timers and outbox, written in the append transaction. */
 export async function upsertCaseRow(
   tx: Sql,
-  row: { caseId: string; type: string; streamId: string; snapshot: AnyMachineSnapshot; version: number; ownership: CaseOwnership; at: Date },
+  row: {
+    caseId: string;
+    type: string;
+    streamId: string;
+    snapshot: AnyMachineSnapshot;
+    version: number;
+    ownership: CaseOwnership;
+    at: Date;
+  },
 ): Promise<void> {
   const label = stateLabel(row.snapshot);
   const work = workItemOf(row.snapshot);
@@ -55,7 +63,16 @@ export async function applyEffects(
            VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8)
            ON CONFLICT (stream_id, name) WHERE status = 'pending'
            DO UPDATE SET due_at = EXCLUDED.due_at, event_type = EXCLUDED.event_type`,
-          [uuidv7(target.at), target.caseId, target.type, target.streamId, effect.params.name, effect.params.event, effect.params.dueAt, target.at],
+          [
+            uuidv7(target.at),
+            target.caseId,
+            target.type,
+            target.streamId,
+            effect.params.name,
+            effect.params.event,
+            effect.params.dueAt,
+            target.at,
+          ],
         );
         break;
       case 'cancelTimer':
@@ -72,7 +89,11 @@ export async function applyEffects(
             target.caseId,
             target.cause.eventId,
             effect.params.topic,
-            JSON.stringify({ ...(effect.params.payload ?? {}), eventType: target.cause.type, data: target.cause.data }),
+            JSON.stringify({
+              ...(effect.params.payload ?? {}),
+              eventType: target.cause.type,
+              data: target.cause.data,
+            }),
             target.at,
           ],
         );

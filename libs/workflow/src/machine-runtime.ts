@@ -39,7 +39,12 @@ export function fold(machine: AnyStateMachine, caseId: string, events: RecordedE
   for (const event of events) {
     const machineEvent = toMachineEvent(event);
     if (!snapshot.can(machineEvent)) {
-      throw new HistoryNotReplayableError(event.streamId, event.streamVersion, event.type, stateKey(snapshot));
+      throw new HistoryNotReplayableError(
+        event.streamId,
+        event.streamVersion,
+        event.type,
+        stateKey(snapshot),
+      );
     }
     snapshot = transition(machine, snapshot, machineEvent)[0];
   }
@@ -62,13 +67,20 @@ export function decide(
   if (!snapshot.can(event)) return { accepted: false };
   const [next, actions] = transition(machine, snapshot, event);
   // xstate.* built-ins (raise, assign …) are already applied inside the macrostep; only our effects remain.
-  const effects = actions.filter((a) => EFFECT_TYPES.has(a.type)).map((a) => ({ type: a.type, params: a.params }) as unknown as Effect);
+  const effects = actions
+    .filter((a) => EFFECT_TYPES.has(a.type))
+    .map((a) => ({ type: a.type, params: a.params }) as unknown as Effect);
   return { accepted: true, next, effects };
+}
+
+/** Transitions out of the active states and their ancestors, typed as much as we read of them. */
+function nextTransitions(snapshot: AnyMachineSnapshot): { eventType: string; meta?: unknown }[] {
+  return getNextTransitions(snapshot) as { eventType: string; meta?: unknown }[];
 }
 
 /** Event types any transition out of the active states listens to (guards not yet evaluated). */
 export function candidateEventTypes(snapshot: AnyMachineSnapshot): string[] {
-  return [...new Set(getNextTransitions(snapshot).map((t) => t.eventType))].filter(
+  return [...new Set(nextTransitions(snapshot).map((t) => t.eventType))].filter(
     (t) => t && !t.startsWith('xstate.') && t !== '*',
   );
 }
@@ -79,14 +91,21 @@ export interface AvailableTransition {
 }
 
 /** What this actor may do now: candidates whose guards pass for this actor at this time. */
-export function availableTransitions(snapshot: AnyMachineSnapshot, actor: WorkflowActor, at: string): AvailableTransition[] {
+export function availableTransitions(
+  snapshot: AnyMachineSnapshot,
+  actor: WorkflowActor,
+  at: string,
+): AvailableTransition[] {
   if (snapshot.status !== 'active') return [];
   const byType = new Map<string, AvailableTransition>();
-  for (const t of getNextTransitions(snapshot)) {
+  for (const t of nextTransitions(snapshot)) {
     if (!t.eventType || t.eventType.startsWith('xstate.') || byType.has(t.eventType)) continue;
     const probe: MachineEvent = { type: t.eventType, data: {}, actor, at };
     if (safeCan(snapshot, probe)) {
-      byType.set(t.eventType, { eventType: t.eventType, label: (t.meta as TransitionMeta | undefined)?.label ?? null });
+      byType.set(t.eventType, {
+        eventType: t.eventType,
+        label: (t.meta as TransitionMeta | undefined)?.label ?? null,
+      });
     }
   }
   return [...byType.values()];

@@ -20,7 +20,8 @@ export function toMermaid(machine: AnyStateMachine, highlight?: AnyMachineSnapsh
       for (const definition of definitions) {
         const label = edgeLabel(eventType, definition.guard);
         for (const target of definition.target ?? [node]) {
-          const block = target === node ? (node.parent ?? machine.root) : (commonAncestor(node, target) ?? machine.root);
+          const block =
+            target === node ? (node.parent ?? machine.root) : (commonAncestor(node, target) ?? machine.root);
           push(edges, block, `${idOf(node)} --> ${idOf(target)} : ${label}`);
         }
       }
@@ -29,7 +30,8 @@ export function toMermaid(machine: AnyStateMachine, highlight?: AnyMachineSnapsh
 
   const emit = (node: AnyStateNode, indent: string) => {
     const children = Object.values(node.states);
-    if (node.type !== 'parallel' && node.initial?.target?.[0]) lines.push(`${indent}[*] --> ${idOf(node.initial.target[0])}`);
+    if (node.type !== 'parallel' && node.initial?.target?.[0])
+      lines.push(`${indent}[*] --> ${idOf(node.initial.target[0])}`);
     children.forEach((child, i) => {
       if (node.type === 'parallel' && i > 0) lines.push(`${indent}--`);
       const title = titleOf(child);
@@ -47,7 +49,9 @@ export function toMermaid(machine: AnyStateMachine, highlight?: AnyMachineSnapsh
   emit(machine.root, '  ');
 
   if (highlight) {
-    const active = [...highlight._nodes].filter((n: AnyStateNode) => Object.keys(n.states).length === 0 && n.parent);
+    const active = [...highlight._nodes].filter(
+      (n: AnyStateNode) => Object.keys(n.states).length === 0 && n.parent,
+    );
     lines.push('  classDef current fill:#ffd54f,stroke:#e65100,stroke-width:2px');
     for (const n of active) lines.push(`  class ${idOf(n)} current`);
   }
@@ -73,7 +77,8 @@ function edgeLabel(eventType: string, guard: unknown): string {
 function guardText(guard: unknown): string {
   if (!guard) return '';
   if (typeof guard === 'string') return guard;
-  if (typeof guard === 'object' && guard !== null && 'type' in guard) return String((guard as { type: string }).type);
+  if (typeof guard === 'object' && guard !== null && 'type' in guard)
+    return String((guard as { type: string }).type);
   const combinator = guard as { check?: { name?: string }; guards?: unknown[] };
   if (combinator.guards) {
     const op = combinator.check?.name?.replace(/^check/, '').toLowerCase() || 'guard';

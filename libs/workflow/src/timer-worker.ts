@@ -70,18 +70,20 @@ export class TimerWorker {
           if (!(error instanceof DomainError) || error.status >= 500) throw error;
           outcome = 'stale';
         }
-        await tx.query(`UPDATE timers SET status = $2, settled_at = $3, attempts = attempts + 1 WHERE id = $1`, [
-          timer.id,
-          outcome,
-          this.clock.now(),
-        ]);
+        await tx.query(
+          `UPDATE timers SET status = $2, settled_at = $3, attempts = attempts + 1 WHERE id = $1`,
+          [timer.id, outcome, this.clock.now()],
+        );
         return outcome;
       });
     } catch (error) {
       if (!timerId) throw error;
       skip.push(timerId);
       this.logger.error({ err: error, timerId }, 'timer failed; will retry on the next pass');
-      await this.db.query(`UPDATE timers SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [timerId, String(error)]);
+      await this.db.query(`UPDATE timers SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+        timerId,
+        String(error),
+      ]);
       return 'failed';
     }
   }

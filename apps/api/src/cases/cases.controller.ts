@@ -21,14 +21,24 @@ export class CasesController {
   @Get('case-types')
   @ApiOperation({ summary: '案件类型 / Case types' })
   caseTypes() {
-    return this.registry.all().map((d) => ({ type: d.type, label: d.label, machineVersion: d.machine.version, actions: Object.keys(d.actions) }));
+    return this.registry.all().map((d) => ({
+      type: d.type,
+      label: d.label,
+      machineVersion: d.machine.version,
+      actions: Object.keys(d.actions),
+    }));
   }
 
   @Get('case-types/:type/diagram')
   @ApiOperation({ summary: '案件类型状态图（Mermaid）/ State diagram of a case type (Mermaid)' })
   typeDiagram(@Param('type') type: string) {
     const definition = this.registry.get(type);
-    return { type, format: 'mermaid', machineVersion: definition.machine.version, diagram: toMermaid(definition.machine) };
+    return {
+      type,
+      format: 'mermaid',
+      machineVersion: definition.machine.version,
+      diagram: toMermaid(definition.machine),
+    };
   }
 
   @Get('cases/:id')
@@ -52,7 +62,11 @@ export class CasesController {
         eventId: e.eventId,
         type: e.type,
         recordedAt: e.recordedAt.toISOString(),
-        actor: { id: e.metadata.actorId, role: e.metadata.actorRole, authorityCode: e.metadata.authorityCode ?? null },
+        actor: {
+          id: e.metadata.actorId,
+          role: e.metadata.actorRole,
+          authorityCode: e.metadata.authorityCode ?? null,
+        },
         correlationId: e.metadata.correlationId,
         causationId: e.metadata.causationId ?? null,
         ruleSet: e.metadata.ruleSet ?? null,
@@ -71,7 +85,12 @@ export class CasesController {
   @ApiOperation({ summary: '案件状态图，高亮当前状态 / Diagram with the current state highlighted' })
   async diagram(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
     const loaded = await this.load(id, user);
-    return { caseId: id, type: loaded.definition.type, format: 'mermaid', diagram: toMermaid(loaded.snapshot.machine, loaded.snapshot) };
+    return {
+      caseId: id,
+      type: loaded.definition.type,
+      format: 'mermaid',
+      diagram: toMermaid(loaded.snapshot.machine, loaded.snapshot),
+    };
   }
 
   private async load(id: string, user: Actor) {

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { FIELDS, PUBLIC_STATUSES, RECORD_KINDS, SEVERITIES, SUBJECT_TYPES } from '@credence/credit-records';
 import type { PublicStatus, RecordField, RecordKind, Severity, SubjectType } from '@credence/credit-records';
 import { IsCalendarDate, IsSubjectCode } from '@credence/shared';
@@ -10,7 +22,11 @@ export class SubjectRequest {
   @IsIn(SUBJECT_TYPES)
   type!: SubjectType;
 
-  @ApiProperty({ example: '91320830MA1P2B4L3X', description: '统一社会信用代码或居民身份证号码（校验码校验）/ USCC or resident ID, check digits validated' })
+  @ApiProperty({
+    example: '91320830MA1P2B4L3X',
+    description:
+      '统一社会信用代码或居民身份证号码（校验码校验）/ USCC or resident ID, check digits validated',
+  })
   @IsString()
   @IsSubjectCode('type')
   code!: string;
@@ -48,7 +64,10 @@ export class RegisterCreditRecordRequest {
   @IsCalendarDate()
   decisionDate!: string;
 
-  @ApiPropertyOptional({ example: '320830', description: '认定单位行政区划代码，默认为本人所在单位 / finding authority, default: yours' })
+  @ApiPropertyOptional({
+    example: '320830',
+    description: '认定单位行政区划代码，默认为本人所在单位 / finding authority, default: yours',
+  })
   @IsOptional()
   @Matches(/^\d{6}$/)
   authorityCode?: string;
@@ -90,5 +109,11 @@ export class ListCreditRecordsQuery {
   @IsBoolean()
   objectionMarked?: boolean;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 20;
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 20;
 }

@@ -1,12 +1,32 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CreditRecordQueries, RecordActionCommand, RegisterCreditRecordCommand, type CreditRecordView } from '@credence/credit-records';
+import {
+  CreditRecordQueries,
+  RecordActionCommand,
+  RegisterCreditRecordCommand,
+  type CreditRecordView,
+} from '@credence/credit-records';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import { expectedVersionOf, setETag } from '../http/etag';
 import { Ctx, type RequestContext } from '../http/request-context';
-import { ListCreditRecordsQuery, RecordActionRequest, RegisterCreditRecordRequest } from './credit-record.requests';
+import {
+  ListCreditRecordsQuery,
+  RecordActionRequest,
+  RegisterCreditRecordRequest,
+} from './credit-record.requests';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -21,7 +41,10 @@ export class CreditRecordsController {
 
   @Post()
   @Roles('officer', 'admin')
-  @ApiOperation({ summary: '登记信用记录（按认定单位+文书号幂等）/ Register a credit record (idempotent per authority + decision number)' })
+  @ApiOperation({
+    summary:
+      '登记信用记录（按认定单位+文书号幂等）/ Register a credit record (idempotent per authority + decision number)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async register(
     @Body() body: RegisterCreditRecordRequest,
@@ -30,7 +53,9 @@ export class CreditRecordsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CreditRecordView> {
     const input = { ...body, authorityCode: body.authorityCode ?? user.authorityCode ?? '' };
-    const { record, created } = await this.commands.execute(new RegisterCreditRecordCommand(input, user, ctx));
+    const { record, created } = await this.commands.execute(
+      new RegisterCreditRecordCommand(input, user, ctx),
+    );
     res.status(created ? 201 : 200);
     if (created) res.setHeader('Location', `/api/v1/credit-records/${record.caseId}`);
     setETag(res, record.version);
@@ -46,7 +71,11 @@ export class CreditRecordsController {
 
   @Get(':id')
   @ApiOperation({ summary: '信用记录详情 / A credit record with its state, actions and clocks' })
-  async get(@Param('id', uuid) id: string, @CurrentUser() user: Actor, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @Param('id', uuid) id: string,
+    @CurrentUser() user: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const view = await this.queries.get(id, user);
     setETag(res, view.version);
     return view;
@@ -93,7 +122,9 @@ export class CreditRecordsController {
     ctx: RequestContext,
     res: Response,
   ): Promise<CreditRecordView> {
-    const loaded = await this.commands.execute(new RecordActionCommand(id, action, body, user, ctx, expectedVersionOf(ifMatch)));
+    const loaded = await this.commands.execute(
+      new RecordActionCommand(id, action, body, user, ctx, expectedVersionOf(ifMatch)),
+    );
     setETag(res, loaded.version);
     return this.queries.viewOf(loaded, user);
   }

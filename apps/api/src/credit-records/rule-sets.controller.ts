@@ -12,9 +12,18 @@ class PeriodBandRequest {
 }
 
 class PeriodsRequest {
-  @ApiProperty({ type: PeriodBandRequest }) @ValidateNested() @Type(() => PeriodBandRequest) minor!: PeriodBandRequest;
-  @ApiProperty({ type: PeriodBandRequest }) @ValidateNested() @Type(() => PeriodBandRequest) general!: PeriodBandRequest;
-  @ApiProperty({ type: PeriodBandRequest }) @ValidateNested() @Type(() => PeriodBandRequest) serious!: PeriodBandRequest;
+  @ApiProperty({ type: PeriodBandRequest })
+  @ValidateNested()
+  @Type(() => PeriodBandRequest)
+  minor!: PeriodBandRequest;
+  @ApiProperty({ type: PeriodBandRequest })
+  @ValidateNested()
+  @Type(() => PeriodBandRequest)
+  general!: PeriodBandRequest;
+  @ApiProperty({ type: PeriodBandRequest })
+  @ValidateNested()
+  @Type(() => PeriodBandRequest)
+  serious!: PeriodBandRequest;
 }
 
 class AddRuleSetRequest {
@@ -23,7 +32,10 @@ class AddRuleSetRequest {
   @ApiProperty() @IsString() @Length(1, 200) nameEn!: string;
   @ApiProperty() @IsString() @Length(1, 200) legalBasis!: string;
   @ApiProperty({ example: '2027-01-01' }) @IsCalendarDate() effectiveFrom!: string;
-  @ApiProperty({ type: PeriodsRequest }) @ValidateNested() @Type(() => PeriodsRequest) periods!: PeriodsRequest;
+  @ApiProperty({ type: PeriodsRequest })
+  @ValidateNested()
+  @Type(() => PeriodsRequest)
+  periods!: PeriodsRequest;
   @ApiProperty({ example: { work_safety: 12 } }) @IsObject() fieldMinimums: Record<string, number> = {};
 }
 
@@ -41,8 +53,10 @@ export class RuleSetsController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: '新增修复规则（不可修改已有规则）/ Add a rule set (existing ones are never edited)' })
+  @ApiOperation({
+    summary: '新增修复规则（不可修改已有规则）/ Add a rule set (existing ones are never edited)',
+  })
   add(@Body() body: AddRuleSetRequest, @CurrentUser() user: Actor): Promise<RuleSet> {
-    return this.ruleSets.add(body as RuleSet, user.id);
+    return this.ruleSets.add(body, user.id);
   }
 }

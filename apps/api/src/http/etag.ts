@@ -14,7 +14,10 @@ export function expectedVersionOf(ifMatch: string | undefined): number | undefin
     throw new DomainError({
       code: 'IF_MATCH_INVALID',
       status: 400,
-      message: { zh: 'If-Match 必须是案件版本号，例如 "3"', en: 'If-Match must be a case version such as "3"' },
+      message: {
+        zh: 'If-Match 必须是案件版本号，例如 "3"',
+        en: 'If-Match must be a case version such as "3"',
+      },
     });
   }
   return Number(match[1]);

@@ -31,12 +31,14 @@ const REPLAYED_HEADERS = ['etag', 'location'];
 class IdempotencyError extends DomainError {}
 
 /** Thrown to short-circuit the route: the filter sends the stored first answer verbatim. */
-export class ReplayedResponse {
+export class ReplayedResponse extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
     readonly headers: Record<string, string>,
-  ) {}
+  ) {
+    super('replayed idempotent response');
+  }
 }
 
 interface StoredKey {
@@ -61,18 +63,30 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { user?: { id: string } }>();
     const key = req.headers['idempotency-key'];
-    if (req.method !== 'POST' || key === undefined || this.reflector.get<boolean>(SKIP, context.getHandler())) {
+    if (
+      req.method !== 'POST' ||
+      key === undefined ||
+      this.reflector.get<boolean>(SKIP, context.getHandler())
+    ) {
       return next.handle();
     }
     return from(this.handle(context, req, String(key), next));
   }
 
-  private async handle(context: ExecutionContext, req: Request & { user?: { id: string } }, key: string, next: CallHandler) {
+  private async handle(
+    context: ExecutionContext,
+    req: Request & { user?: { id: string } },
+    key: string,
+    next: CallHandler,
+  ) {
     if (!KEY.test(key)) {
       throw new IdempotencyError({
         code: 'IDEMPOTENCY_KEY_INVALID',
         status: 400,
-        message: { zh: 'Idempotency-Key 格式无效（1–255 个可见 ASCII 字符）', en: 'Idempotency-Key must be 1–255 visible ASCII characters' },
+        message: {
+          zh: 'Idempotency-Key 格式无效（1–255 个可见 ASCII 字符）',
+          en: 'Idempotency-Key must be 1–255 visible ASCII characters',
+        },
       });
     }
     const res = context.switchToHttp().getResponse<Response>();
@@ -100,10 +114,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private async complete(scope: string, key: string, status: number, body: unknown, res: Response): Promise<void> {
-    const headers = Object.fromEntries(
-      REPLAYED_HEADERS.map((h) => [h, res.getHeader(h)]).filter(([, v]) => typeof v === 'string'),
-    );
+  private async complete(
+    scope: string,
+    key: string,
+    status: number,
+    body: unknown,
+    res: Response,
+  ): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = res.getHeader(name);
+      if (typeof value === 'string') headers[name] = value;
+    }
     await this.db.query(
       `UPDATE idempotency_keys SET state = 'done', status_code = $3, response_body = $4, headers = $5, completed_at = now()
         WHERE scope = $1 AND key = $2`,
@@ -131,7 +153,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new IdempotencyError({
         code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS',
         status: 409,
-        message: { zh: '使用该 Idempotency-Key 的请求仍在处理中', en: 'A request with this Idempotency-Key is still running' },
+        message: {
+          zh: '使用该 Idempotency-Key 的请求仍在处理中',
+          en: 'A request with this Idempotency-Key is still running',
+        },
       });
     }
     throw new ReplayedResponse(stored.status_code ?? 200, stored.response_body, stored.headers ?? {});

@@ -33,7 +33,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (res.headersSent) return;
     if (error instanceof ReplayedResponse) return replay(res, error);
     const problem = toProblem(error, preferredLanguage(req.headers['accept-language']));
-    if (problem.status >= 500) this.logger.error({ err: error, correlationId: correlationIdOf(req) }, 'request failed');
+    if (problem.status >= 500)
+      this.logger.error({ err: error, correlationId: correlationIdOf(req) }, 'request failed');
     sendProblem(req, res, problem);
   }
 }

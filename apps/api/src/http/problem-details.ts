@@ -26,12 +26,18 @@ const BY_STATUS: Record<number, { code: string; text: BilingualText }> = {
   413: { code: 'PAYLOAD_TOO_LARGE', text: { zh: '请求体过大', en: 'Request body too large' } },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', text: { zh: '不支持的内容类型', en: 'Unsupported media type' } },
   422: { code: 'UNPROCESSABLE', text: { zh: '请求无法处理', en: 'Unprocessable request' } },
-  429: { code: 'TOO_MANY_REQUESTS', text: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' } },
+  429: {
+    code: 'TOO_MANY_REQUESTS',
+    text: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  },
   503: { code: 'SERVICE_UNAVAILABLE', text: { zh: '服务暂不可用', en: 'Service unavailable' } },
 };
 const INTERNAL = {
   code: 'INTERNAL_ERROR',
-  text: { zh: '服务器内部错误，请凭请求编号联系管理员', en: 'Internal error; quote the request id to an administrator' },
+  text: {
+    zh: '服务器内部错误，请凭请求编号联系管理员',
+    en: 'Internal error; quote the request id to an administrator',
+  },
 };
 
 export function problemType(code: string): string {
@@ -49,7 +55,11 @@ export function toProblem(error: unknown, language: Language): ProblemDetails {
       ...(error.details ?? {}),
       ...(error.fieldErrors
         ? {
-            errors: error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: pick(f.message, language) })),
+            errors: error.fieldErrors.map((f) => ({
+              field: f.field,
+              code: f.code,
+              message: pick(f.message, language),
+            })),
           }
         : {}),
     };
@@ -63,22 +73,37 @@ export function toProblem(error: unknown, language: Language): ProblemDetails {
     const s = BY_STATUS[503];
     return { type: problemType(s.code), title: pick(s.text, language), status, code: s.code };
   }
-  return { type: problemType(INTERNAL.code), title: pick(INTERNAL.text, language), status: 500, code: INTERNAL.code };
+  return {
+    type: problemType(INTERNAL.code),
+    title: pick(INTERNAL.text, language),
+    status: 500,
+    code: INTERNAL.code,
+  };
 }
 
 function statusOf(error: unknown): number | undefined {
   if (error instanceof HttpException) return error.getStatus();
   // body-parser and other express middleware errors carry a numeric status.
-  const candidate = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
+  const candidate =
+    (error as { status?: unknown; statusCode?: unknown })?.status ??
+    (error as { statusCode?: unknown })?.statusCode;
   return typeof candidate === 'number' && candidate >= 400 && candidate < 600 ? candidate : undefined;
 }
 
 /** Errors from the JSON body parser, before any route runs. */
-export function bodyParserProblem(error: { type?: string; status?: number }, language: Language): ProblemDetails {
+export function bodyParserProblem(
+  error: { type?: string; status?: number },
+  language: Language,
+): ProblemDetails {
   if (error.type === 'entity.too.large') return toProblem(error, language);
   const malformed: BilingualText = { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' };
   if (error.type === 'entity.parse.failed') {
-    return { type: problemType('MALFORMED_JSON'), title: pick(malformed, language), status: 400, code: 'MALFORMED_JSON' };
+    return {
+      type: problemType('MALFORMED_JSON'),
+      title: pick(malformed, language),
+      status: 400,
+      code: 'MALFORMED_JSON',
+    };
   }
   return toProblem(error, language);
 }

@@ -5,7 +5,11 @@ import { constraintMessage } from './validation-messages';
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.keys(error.constraints ?? {}).map((code) => ({ field, code, message: constraintMessage(code) }));
+    const own = Object.keys(error.constraints ?? {}).map((code) => ({
+      field,
+      code,
+      message: constraintMessage(code),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

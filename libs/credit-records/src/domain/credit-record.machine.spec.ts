@@ -12,7 +12,10 @@ describe('credit record machine (model-based: every shortest path)', () => {
     expect([...targets].some((t) => t.includes('dispute.marked'))).toBe(true);
   });
 
-  it.each(paths.map((p) => [p.target, p] as const))('replays the path to %s through the engine', (target, path) => {
-    expect(replayPath(creditRecordCaseType, path)).toBe(target);
-  });
+  it.each(paths.map((p) => [p.target, p] as const))(
+    'replays the path to %s through the engine',
+    (target, path) => {
+      expect(replayPath(creditRecordCaseType, path)).toBe(target);
+    },
+  );
 });

@@ -24,7 +24,10 @@ interface PeriodData {
 
 type RecordEvent = MachineEvent<string, Record<string, unknown>>;
 
-const meta = (zh: string, en: string, extra: Partial<StateMeta> = {}): StateMeta => ({ label: { zh, en }, ...extra });
+const meta = (zh: string, en: string, extra: Partial<StateMeta> = {}): StateMeta => ({
+  label: { zh, en },
+  ...extra,
+});
 const action = (zh: string, en: string): TransitionMeta => ({ label: { zh, en } });
 
 const periodsOf = (event: RecordEvent) => {
@@ -44,7 +47,11 @@ const periodsOf = (event: RecordEvent) => {
  * Pure: guards read only the context and the event (its actor and time).
  */
 export const creditRecordMachine = setup({
-  types: {} as { context: CreditRecordContext; events: RecordEvent; input: { caseId: string } },
+  types: {
+    context: {} as CreditRecordContext,
+    events: {} as RecordEvent,
+    input: {} as { caseId: string },
+  },
   actions: {
     scheduleTimer: (_, _params: { name: string; event: string; dueAt: string }) => undefined,
     cancelTimer: (_, _params: { name: string }) => undefined,
@@ -54,7 +61,10 @@ export const creditRecordMachine = setup({
     // The finding authority registers its own records (谁认定); an admin may register for any.
     registrarActsForAuthority: ({ event }) => {
       const authority = (event.data.record as RecordContent | undefined)?.authorityCode;
-      return event.actor.role === 'admin' || (event.actor.role === 'officer' && event.actor.authorityCode === authority);
+      return (
+        event.actor.role === 'admin' ||
+        (event.actor.role === 'officer' && event.actor.authorityCode === authority)
+      );
     },
     isSystem: ({ event }) => event.actor.role === 'system',
     isSystemOrAdmin: ({ event }) => event.actor.role === 'system' || event.actor.role === 'admin',
@@ -88,7 +98,11 @@ export const creditRecordMachine = setup({
           guard: 'registrarActsForAuthority',
           target: 'registered',
           meta: action('登记信用记录', 'Register the record'),
-          actions: assign(({ event }) => ({ record: event.data.record as RecordContent, contentVersion: 1, ...periodsOf(event) })),
+          actions: assign(({ event }) => ({
+            record: event.data.record as RecordContent,
+            contentVersion: 1,
+            ...periodsOf(event),
+          })),
         },
       },
     },
@@ -100,7 +114,14 @@ export const creditRecordMachine = setup({
           states: {
             live: {
               // The maximum period runs whether the record is shown or temporarily shielded.
-              entry: { type: 'scheduleTimer', params: ({ context }) => ({ name: 'publicity-end', event: 'PublicityPeriodEnded', dueAt: context.expiresAt! }) },
+              entry: {
+                type: 'scheduleTimer',
+                params: ({ context }) => ({
+                  name: 'publicity-end',
+                  event: 'PublicityPeriodEnded',
+                  dueAt: context.expiresAt!,
+                }),
+              },
               exit: { type: 'cancelTimer', params: { name: 'publicity-end' } },
               always: { guard: 'publicityEnded', target: 'expired' },
               initial: 'shown',
@@ -110,7 +131,14 @@ export const creditRecordMachine = setup({
                   states: {
                     published: {
                       meta: meta('公示中', 'Published', { public: true }),
-                      entry: { type: 'scheduleTimer', params: ({ context }) => ({ name: 'minimum-reached', event: 'MinimumPeriodReached', dueAt: context.repairableAt! }) },
+                      entry: {
+                        type: 'scheduleTimer',
+                        params: ({ context }) => ({
+                          name: 'minimum-reached',
+                          event: 'MinimumPeriodReached',
+                          dueAt: context.repairableAt!,
+                        }),
+                      },
                       exit: { type: 'cancelTimer', params: { name: 'minimum-reached' } },
                       always: { guard: 'minimumReached', target: 'repairable' },
                       on: { MinimumPeriodReached: { guard: 'isSystem', target: 'repairable' } },
@@ -118,18 +146,36 @@ export const creditRecordMachine = setup({
                     repairable: { meta: meta('可申请修复', 'Repair may be applied for', { public: true }) },
                   },
                   on: {
-                    CreditRecordShielded: { guard: 'findingAuthorityStaff', target: 'shielded', meta: action('暂时屏蔽', 'Shield temporarily') },
+                    CreditRecordShielded: {
+                      guard: 'findingAuthorityStaff',
+                      target: 'shielded',
+                      meta: action('暂时屏蔽', 'Shield temporarily'),
+                    },
                   },
                 },
                 shielded: {
                   meta: meta('暂时屏蔽', 'Temporarily shielded'),
-                  on: { ShieldLifted: { guard: 'findingAuthorityStaff', target: 'shown', meta: action('解除屏蔽', 'Lift the shield') } },
+                  on: {
+                    ShieldLifted: {
+                      guard: 'findingAuthorityStaff',
+                      target: 'shown',
+                      meta: action('解除屏蔽', 'Lift the shield'),
+                    },
+                  },
                 },
               },
               on: {
                 PublicityPeriodEnded: { guard: 'isSystem', target: 'expired' },
-                CreditRecordRepaired: { guard: 'isSystemOrAdmin', target: 'repaired', meta: action('修复', 'Repair') },
-                CreditRecordRemoved: { guard: 'isSystemOrAdmin', target: 'removed', meta: action('删除', 'Remove') },
+                CreditRecordRepaired: {
+                  guard: 'isSystemOrAdmin',
+                  target: 'repaired',
+                  meta: action('修复', 'Repair'),
+                },
+                CreditRecordRemoved: {
+                  guard: 'isSystemOrAdmin',
+                  target: 'removed',
+                  meta: action('删除', 'Remove'),
+                },
                 CreditRecordCorrected: {
                   guard: 'isSystemOrAdmin',
                   meta: action('更正', 'Correct'),
@@ -160,12 +206,22 @@ export const creditRecordMachine = setup({
           states: {
             none: {
               meta: meta('无异议', 'No objection'),
-              on: { ObjectionMarked: { guard: 'isSystemOrAdmin', target: 'marked', meta: action('异议标注', 'Mark as disputed') } },
+              on: {
+                ObjectionMarked: {
+                  guard: 'isSystemOrAdmin',
+                  target: 'marked',
+                  meta: action('异议标注', 'Mark as disputed'),
+                },
+              },
             },
             marked: {
               meta: meta('异议处理中', 'Objection in progress', { public: true }),
               on: {
-                ObjectionMarkCleared: { guard: 'isSystemOrAdmin', target: 'none', meta: action('取消异议标注', 'Clear the mark') },
+                ObjectionMarkCleared: {
+                  guard: 'isSystemOrAdmin',
+                  target: 'none',
+                  meta: action('取消异议标注', 'Clear the mark'),
+                },
               },
             },
           },

@@ -18,10 +18,22 @@ export const FIELDS = [
 ] as const;
 export type RecordField = (typeof FIELDS)[number];
 
-export const SUBJECT_TYPES = ['legal_person', 'other_organisation', 'individual_business', 'natural_person'] as const;
+export const SUBJECT_TYPES = [
+  'legal_person',
+  'other_organisation',
+  'individual_business',
+  'natural_person',
+] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
-export const PUBLIC_STATUSES = ['published', 'repairable', 'shielded', 'repaired', 'expired', 'removed'] as const;
+export const PUBLIC_STATUSES = [
+  'published',
+  'repairable',
+  'shielded',
+  'repaired',
+  'expired',
+  'removed',
+] as const;
 export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
 
 export const STATUS_LABELS: Record<PublicStatus, { zh: string; en: string }> = {

@@ -6,14 +6,22 @@ const order36: RuleSet = {
   nameEn: '',
   legalBasis: '',
   effectiveFrom: '2026-04-01',
-  periods: { minor: { minimumMonths: 0, maximumMonths: 3 }, general: { minimumMonths: 3, maximumMonths: 12 }, serious: { minimumMonths: 12, maximumMonths: 36 } },
+  periods: {
+    minor: { minimumMonths: 0, maximumMonths: 3 },
+    general: { minimumMonths: 3, maximumMonths: 12 },
+    serious: { minimumMonths: 12, maximumMonths: 36 },
+  },
   fieldMinimums: {},
 };
 const order58: RuleSet = {
   ...order36,
   code: 'ndrc-order-58-2023',
   effectiveFrom: '2023-05-01',
-  periods: { minor: { minimumMonths: 3, maximumMonths: 36 }, general: { minimumMonths: 3, maximumMonths: 36 }, serious: { minimumMonths: 3, maximumMonths: 36 } },
+  periods: {
+    minor: { minimumMonths: 3, maximumMonths: 36 },
+    general: { minimumMonths: 3, maximumMonths: 36 },
+    serious: { minimumMonths: 3, maximumMonths: 36 },
+  },
   fieldMinimums: { work_safety: 12 },
 };
 
@@ -33,15 +41,21 @@ describe('publicity periods (Order 36, Civil Code counting)', () => {
   });
 
   it('lets a minor record be repaired from the day after its decision', () => {
-    expect(publicityPeriods(order36, 'minor', 'road_transport', '2026-06-01').repairableFrom).toBe('2026-06-02');
+    expect(publicityPeriods(order36, 'minor', 'road_transport', '2026-06-01').repairableFrom).toBe(
+      '2026-06-02',
+    );
   });
 
   it('serious records wait a year under Order 36', () => {
-    expect(publicityPeriods(order36, 'serious', 'road_transport', '2026-06-01').repairableFrom).toBe('2027-06-02');
+    expect(publicityPeriods(order36, 'serious', 'road_transport', '2026-06-01').repairableFrom).toBe(
+      '2027-06-02',
+    );
   });
 
   it('applies a longer minimum in a special field (Order 58: work safety, 1 year)', () => {
-    expect(publicityPeriods(order58, 'general', 'work_safety', '2024-03-01').repairableFrom).toBe('2025-03-02');
+    expect(publicityPeriods(order58, 'general', 'work_safety', '2024-03-01').repairableFrom).toBe(
+      '2025-03-02',
+    );
   });
 });
 
@@ -55,7 +69,12 @@ describe('choosing the governing rule set', () => {
   });
 
   it('the lenient policy (从旧兼从轻) picks the regime allowing repair sooner', () => {
-    const input = { severity: 'minor' as const, field: 'road_transport' as const, decisionDate: '2026-03-20', registrationDate: '2026-04-02' };
+    const input = {
+      severity: 'minor' as const,
+      field: 'road_transport' as const,
+      decisionDate: '2026-03-20',
+      registrationDate: '2026-04-02',
+    };
     expect(governingPeriods(sets, { ...input, policy: 'decision-date' })?.ruleSet).toBe('ndrc-order-58-2023');
     expect(governingPeriods(sets, { ...input, policy: 'lenient' })?.ruleSet).toBe('ndrc-order-36-2026');
   });

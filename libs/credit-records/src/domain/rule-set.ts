@@ -34,7 +34,12 @@ export function ruleSetInForce(ruleSets: RuleSet[], date: string): RuleSet | nul
  * period's last day is the first day repair may be applied for; publicity ends after the maximum period's last day
  * (Civil Code Art. 201–202 counting, done by addCalendarMonths).
  */
-export function publicityPeriods(ruleSet: RuleSet, severity: Severity, field: RecordField, decisionDate: string): PublicityPeriods {
+export function publicityPeriods(
+  ruleSet: RuleSet,
+  severity: Severity,
+  field: RecordField,
+  decisionDate: string,
+): PublicityPeriods {
   const band = ruleSet.periods[severity];
   const minimumMonths = Math.max(band.minimumMonths, ruleSet.fieldMinimums[field] ?? 0);
   // Order 36: a minor record may be repaired once its duties are fulfilled — from the day after the decision.
@@ -56,7 +61,13 @@ export function publicityPeriods(ruleSet: RuleSet, severity: Severity, field: Re
  */
 export function governingPeriods(
   ruleSets: RuleSet[],
-  input: { severity: Severity; field: RecordField; decisionDate: string; registrationDate: string; policy: TransitionPolicy },
+  input: {
+    severity: Severity;
+    field: RecordField;
+    decisionDate: string;
+    registrationDate: string;
+    policy: TransitionPolicy;
+  },
 ): PublicityPeriods | null {
   const atDecision = ruleSetInForce(ruleSets, input.decisionDate);
   if (!atDecision) return null;

@@ -1,8 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const DEV_SECRET = 'credence-development-secret-not-for-production';
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
 
@@ -14,29 +25,41 @@ export class Env {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
   HOST = '0.0.0.0';
 
   /** Any PostgreSQL ≥ 14. Unset: an embedded PostgreSQL is started with its data under EMBEDDED_PG_DIR. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATABASE_URL?: string;
 
   @IsString()
   EMBEDDED_PG_DIR = '.data/postgres';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 20;
 
-  @IsString() @MinLength(32)
+  @IsString()
+  @MinLength(32)
   JWT_SECRET = DEV_SECRET;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   JWT_TTL_SECONDS = 3600;
 
-  @IsString() @MinLength(8)
+  @IsString()
+  @MinLength(8)
   DEMO_PASSWORD = 'credence-demo';
 
   @IsIn(['sm3', 'sha256'])
@@ -46,24 +69,34 @@ export class Env {
   LOG_LEVEL = 'info';
 
   /** Run the worker (timers, subscriptions) inside the API process. */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   RUN_WORKER = true;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
   WORKER_POLL_MS = 500;
 
   @IsString()
   BODY_LIMIT = '100kb';
 
   /** Requests per minute per client on the public (no login) endpoints. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   PUBLIC_RATE_LIMIT = 120;
 
   /** Failed logins per account before it is locked for LOGIN_LOCK_MINUTES. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_MAX_FAILURES = 5;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_LOCK_MINUTES = 15;
 
   /**
@@ -75,7 +108,8 @@ export class Env {
   RULE_SET_TRANSITION_POLICY: 'decision-date' | 'lenient' = 'decision-date';
 
   /** Seed demo authorities, accounts and records on first start (never in production). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   SEED_DEMO = true;
 
   get isProduction(): boolean {
@@ -101,8 +135,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`),
   );
   if (env.isProduction) {
-    if (env.JWT_SECRET === DEV_SECRET) problems.push('JWT_SECRET: production needs a real secret (at least 32 characters)');
-    if (env.SEED_DEMO && source.SEED_DEMO !== undefined) problems.push('SEED_DEMO: demo data is never seeded in production');
+    if (env.JWT_SECRET === DEV_SECRET)
+      problems.push('JWT_SECRET: production needs a real secret (at least 32 characters)');
+    if (env.SEED_DEMO && source.SEED_DEMO !== undefined)
+      problems.push('SEED_DEMO: demo data is never seeded in production');
   }
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   if (env.isProduction) env.SEED_DEMO = false;

@@ -20,7 +20,10 @@ export class Database implements Sql {
     this.pool = (dataSource.driver as unknown as { master: Pool }).master;
   }
 
-  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
+  query<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: unknown[],
+  ): Promise<QueryResult<R>> {
     return this.pool.query<R>(text, values);
   }
 

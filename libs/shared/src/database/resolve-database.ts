@@ -12,7 +12,7 @@ const DATABASE = 'credence';
 
 /** DATABASE_URL when set; otherwise an embedded PostgreSQL keeping its data under EMBEDDED_PG_DIR. */
 export async function resolveDatabase(env: Env, log: (line: string) => void): Promise<ResolvedDatabase> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: async () => undefined };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: () => Promise.resolve() };
   log(`DATABASE_URL is not set: starting an embedded PostgreSQL in ${env.EMBEDDED_PG_DIR}`);
   const server = await startEmbeddedPostgres(env.EMBEDDED_PG_DIR, { persistent: true });
   const admin = new Client({ connectionString: server.serverUrl });
