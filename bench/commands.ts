@@ -3,7 +3,7 @@
  * engine, one-transaction append with read models and timers), distinct subjects, against a raw baseline measured
  * in the same run: the same number of single-row INSERT transactions straight into PostgreSQL.
  *
- *   npm run build && npx tsx bench/commands.ts [--seconds 10] [--concurrency 16]
+ *   npm run build && npx tsx bench/commands.ts [--seconds 10] [--concurrency 16] [--processes 1]
  *
  * The API runs as its own process (node dist/...), as in production; this process is only the client.
  */
@@ -17,13 +17,15 @@ const seconds = Number(option('seconds', '10'));
 const concurrency = Number(option('concurrency', '16'));
 
 async function startApi(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       LOG_LEVEL: 'warn',
       RUN_WORKER: 'false',
+      API_PROCESSES: option('processes', '1'),
       NODE_ENV: 'development',
       SEED_DEMO: 'true',
     },

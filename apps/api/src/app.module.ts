@@ -31,7 +31,10 @@ export class AppModule implements NestModule {
             genReqId: (req) => correlationIdOf(req as never),
             customProps: (req) => ({ correlationId: correlationIdOf(req as never) }),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/health' },
+            // A request line per request only when info is logged: building it costs ~5 % of a command's CPU.
+            autoLogging: ['trace', 'debug', 'info'].includes(options.env.LOG_LEVEL)
+              ? { ignore: (req) => req.url === '/metrics' || req.url === '/health' }
+              : false,
           },
         }),
         CqrsModule.forRoot(),

@@ -1,35 +1,88 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { InvalidConfigurationError, loadEnv, resolveDatabase, runMigrations } from '@credence/shared';
+import {
+  InvalidConfigurationError,
+  loadEnv,
+  resolveDatabase,
+  runMigrations,
+  type Env,
+} from '@credence/shared';
 import { migrations } from '@credence/migrations';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 import { seedDemoData } from './seed-demo';
 
-/** `npm start`: embedded or given PostgreSQL, migrations, demo data outside production, API and worker in one process. */
-async function main(): Promise<void> {
-  const env = loadEnv();
-  const log = (line: string) =>
-    process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
-  const database = await resolveDatabase(env, log);
-  await runMigrations(database.url, migrations);
-  const app = await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url }), {
+const log = (line: string) =>
+  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
+
+async function createApp(env: Env, databaseUrl: string): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot({ env, databaseUrl }), {
     bodyParser: false,
     bufferLogs: true,
   });
   configureApp(app);
-  if (env.SEED_DEMO && !env.isProduction)
-    await seedDemoData(app, env, (line) => process.stdout.write(`${line}\n`));
-  app.enableShutdownHooks();
-  const stopDatabase = async () => {
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stopDatabase());
-  process.once('SIGTERM', () => void stopDatabase());
-  await app.listen(env.PORT, env.HOST);
+  await app.init(); // handlers register on bootstrap; the demo seed goes through the command bus
+  return app;
+}
+
+/**
+ * `npm start`: embedded or given PostgreSQL, migrations, demo data outside production, then the API (and the worker,
+ * with RUN_WORKER) in one process — or API_PROCESSES processes sharing the port, the worker loop in the first.
+ */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  if (cluster.isWorker) return serve(env, env.DATABASE_URL!);
+
+  const database = await resolveDatabase(env, log);
+  await runMigrations(database.url, migrations);
+  const seed = env.SEED_DEMO && !env.isProduction;
+  if (env.API_PROCESSES === 1) {
+    const app = await createApp(env, database.url);
+    if (seed) await seedDemoData(app, env, (line) => process.stdout.write(`${line}\n`));
+    onShutdown(async () => {
+      await app.close();
+      await database.stop();
+    });
+    await app.listen(env.PORT, env.HOST);
+  } else {
+    if (seed) {
+      const app = await createApp(env, database.url);
+      await seedDemoData(app, env, (line) => process.stdout.write(`${line}\n`));
+      await app.close();
+    }
+    for (let i = 0; i < env.API_PROCESSES; i++) {
+      cluster.fork({
+        DATABASE_URL: database.url,
+        SEED_DEMO: 'false',
+        RUN_WORKER: i === 0 ? String(env.RUN_WORKER) : 'false',
+      });
+    }
+    onShutdown(async () => {
+      const exits = Object.values(cluster.workers ?? {}).map((w) => new Promise((ok) => w?.once('exit', ok)));
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+      await Promise.all(exits);
+      await database.stop();
+    });
+  }
   log(`Credence is listening on http://localhost:${env.PORT} (API docs: /api/docs)`);
+}
+
+async function serve(env: Env, databaseUrl: string): Promise<void> {
+  const app = await createApp(env, databaseUrl);
+  onShutdown(() => app.close());
+  await app.listen(env.PORT, env.HOST);
+}
+
+function onShutdown(stop: () => Promise<void>): void {
+  const handler = () =>
+    void stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Sql } from '@credence/shared';
+import type { SqlWrite } from '@credence/shared';
 import { canonicalJson } from '@credence/event-store';
 import {
   activeStatePaths,
@@ -25,45 +25,52 @@ function context(snapshot: AnyMachineSnapshot): CreditRecordContext {
   return snapshot.context as CreditRecordContext;
 }
 
-/** The credit_records read model, rewritten from the case's state in the append transaction. */
-async function project(tx: Sql, change: CaseChange): Promise<void> {
+/** The credit_records read model, rewritten from the case's state in the append statement. */
+function project(change: CaseChange): SqlWrite[] {
   const c = context(change.snapshot);
   const r = c.record!;
   const paths = activeStatePaths(change.snapshot);
-  const version = change.recorded.at(-1)!.streamVersion;
-  await tx.query(
-    `INSERT INTO credit_records (id, subject_code, subject_type, subject_name, kind, severity, field, decision_number,
-       decision_date, authority_code, authority_path, facts, legal_basis, rule_set_code, repairable_from, publicity_ends_after,
-       status, objection_marked, content_version, content_hash, version, registered_at, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$22)
-     ON CONFLICT (id) DO UPDATE SET subject_name = $4, kind = $5, severity = $6, field = $7, facts = $12, legal_basis = $13,
-       rule_set_code = $14, repairable_from = $15, publicity_ends_after = $16, status = $17, objection_marked = $18,
-       content_version = $19, content_hash = $20, version = $21, updated_at = $22`,
-    [
-      change.caseId,
-      r.subject.code,
-      r.subject.type,
-      r.subject.name,
-      r.kind,
-      r.severity,
-      r.field,
-      r.decisionNumber,
-      r.decisionDate,
-      r.authorityCode,
-      r.authorityPath,
-      r.facts,
-      r.legalBasis,
-      c.ruleSet,
-      c.repairableFrom,
-      c.publicityEndsAfter,
-      publicStatusOf(paths),
-      objectionMarked(paths),
-      c.contentVersion,
-      contentHash(r),
-      version,
-      change.at,
-    ],
-  );
+  return [
+    {
+      text: `INSERT INTO credit_records (id, subject_code, subject_type, subject_name, kind, severity, field, decision_number,
+               decision_date, authority_code, authority_path, facts, legal_basis, rule_set_code, repairable_from,
+               publicity_ends_after, status, objection_marked, content_version, content_hash, version, registered_at, updated_at)
+             SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::date, $10::text,
+                    $11::text, $12::text, $13::text, $14::text, $15::date, $16::date, $17::text, $18::boolean, $19::int,
+                    $20::text, $21::int, $22::timestamptz, $22::timestamptz
+              WHERE EXISTS (SELECT 1 FROM appended)
+             ON CONFLICT (id) DO UPDATE SET subject_name = EXCLUDED.subject_name, kind = EXCLUDED.kind,
+               severity = EXCLUDED.severity, field = EXCLUDED.field, facts = EXCLUDED.facts, legal_basis = EXCLUDED.legal_basis,
+               rule_set_code = EXCLUDED.rule_set_code, repairable_from = EXCLUDED.repairable_from,
+               publicity_ends_after = EXCLUDED.publicity_ends_after, status = EXCLUDED.status,
+               objection_marked = EXCLUDED.objection_marked, content_version = EXCLUDED.content_version,
+               content_hash = EXCLUDED.content_hash, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
+      values: [
+        change.caseId,
+        r.subject.code,
+        r.subject.type,
+        r.subject.name,
+        r.kind,
+        r.severity,
+        r.field,
+        r.decisionNumber,
+        r.decisionDate,
+        r.authorityCode,
+        r.authorityPath,
+        r.facts,
+        r.legalBasis,
+        c.ruleSet,
+        c.repairableFrom,
+        c.publicityEndsAfter,
+        publicStatusOf(paths),
+        objectionMarked(paths),
+        c.contentVersion,
+        contentHash(r),
+        change.version,
+        change.at,
+      ],
+    },
+  ];
 }
 
 function viewOf(ctx: unknown): Record<string, unknown> {

@@ -41,6 +41,8 @@ export class RegisterCreditRecordCommand extends Command<{ record: LoadedCase; c
  */
 @CommandHandler(RegisterCreditRecordCommand)
 export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCreditRecordCommand> {
+  private readonly authorities = new Map<string, { name_zh: string; path: string }>();
+
   constructor(
     private readonly engine: CaseEngine,
     private readonly db: Database,
@@ -60,10 +62,6 @@ export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCred
     if (actor.role === 'officer' && actor.authorityCode !== input.authorityCode)
       throw new NotFindingAuthorityError();
     const content = await this.contentOf(input);
-
-    const existing = await this.existing(content, actor);
-    if (existing) return { record: existing, created: false };
-
     const periods = governingPeriods(await this.ruleSets.all(), {
       severity: input.severity,
       field: input.field,
@@ -85,7 +83,7 @@ export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCred
       });
       return { record, created: true };
     } catch (error) {
-      // Two registrations of one decision raced: the loser answers like a retry.
+      // The decision is registered already (a retry, or a race): same content answers like a retry, else 409.
       if (!isUniqueViolation(error, 'credit_records_decision')) throw error;
       const winner = await this.existing(content, actor);
       if (!winner) throw error;
@@ -94,11 +92,7 @@ export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCred
   }
 
   private async contentOf(input: RegisterCreditRecordInput): Promise<RecordContent> {
-    const { rows } = await this.db.query<{ name_zh: string; path: string }>(
-      'SELECT name_zh, path FROM authorities WHERE code = $1',
-      [input.authorityCode],
-    );
-    if (!rows[0]) throw new UnknownAuthorityError(input.authorityCode);
+    const authority = await this.authority(input.authorityCode);
     return {
       subject: { type: input.subject.type, code: input.subject.code, name: input.subject.name.trim() },
       kind: input.kind,
@@ -107,11 +101,24 @@ export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCred
       decisionNumber: input.decisionNumber.trim(),
       decisionDate: input.decisionDate,
       authorityCode: input.authorityCode,
-      authorityPath: rows[0].path,
-      authorityName: rows[0].name_zh,
+      authorityPath: authority.path,
+      authorityName: authority.name_zh,
       facts: input.facts.trim(),
       legalBasis: input.legalBasis?.trim() || null,
     };
+  }
+
+  /** Authorities are registered, never renamed or moved; a known one is kept for the process's life. */
+  private async authority(code: string): Promise<{ name_zh: string; path: string }> {
+    const known = this.authorities.get(code);
+    if (known) return known;
+    const { rows } = await this.db.query<{ name_zh: string; path: string }>(
+      'SELECT name_zh, path FROM authorities WHERE code = $1',
+      [code],
+    );
+    if (!rows[0]) throw new UnknownAuthorityError(code);
+    this.authorities.set(code, rows[0]);
+    return rows[0];
   }
 
   private async existing(content: RecordContent, actor: WorkflowActor): Promise<LoadedCase | null> {

@@ -1,5 +1,6 @@
 import { Client, Pool, type QueryResult, type QueryResultRow } from 'pg';
-import { Database, isUniqueViolation, uuidv7, type Clock, type Sql } from '@credence/shared';
+import { createHash } from 'node:crypto';
+import { Database, isUniqueViolation, uuidv7, type Clock, type Sql, type SqlWrite } from '@credence/shared';
 import { StreamVersionConflictError } from './errors';
 import {
   streamTypeOf,
@@ -17,6 +18,11 @@ export interface AppendOptions {
   expectedHash?: Buffer;
   /** The decision time the caller used (so the machine and the record agree); defaults to the clock's now. */
   recordedAt?: Date;
+  /**
+   * Writes that must commit with the events (inline read models, timers, outbox), run as data-modifying CTEs of
+   * the same statement: one round trip, atomic without an explicit transaction.
+   */
+  alongside?: SqlWrite[];
 }
 
 export interface AppendResult {
@@ -62,6 +68,30 @@ function runPrepared<R extends QueryResultRow>(
   const target: unknown = sql instanceof Database ? sql.pool : sql;
   if (target instanceof Pool || target instanceof Client) return target.query<R>({ name, text, values });
   return sql.query<R>(text, values);
+}
+
+const APPEND_PARAMETERS = 13;
+
+/**
+ * The append as the `appended` CTE, followed by the caller's writes as further data-modifying CTEs with their
+ * placeholders shifted past the append's. Named by a digest of the text, so each shape is prepared once.
+ */
+function withAlongside(
+  name: string,
+  appendSql: string,
+  writes: SqlWrite[],
+  values: unknown[],
+): [string, string, unknown[]] {
+  if (writes.length === 0) return [name, appendSql, values];
+  let offset = APPEND_PARAMETERS;
+  const ctes = writes.map((write, i) => {
+    const shifted = write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    offset += write.values.length;
+    return `w${i + 1} AS (${shifted})`;
+  });
+  const text = `WITH appended AS (${appendSql}), ${ctes.join(', ')} SELECT global_position, transaction_id, stream_version FROM appended`;
+  const digest = createHash('sha1').update(text).digest('hex').slice(0, 20);
+  return [`credence_append_${digest}`, text, [...values, ...writes.flatMap((w) => w.values)]];
 }
 
 export const SELECT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version, stream_type,
@@ -140,23 +170,26 @@ export class EventStore {
         stream_version: number;
       }>(
         tx,
-        single ? 'credence_events_append_one' : 'credence_events_append',
-        single ? APPEND_ONE_SQL : APPEND_SQL,
-        [
-          streamId,
-          expectedVersion,
-          streamType,
-          recordedAt,
-          this.hashAlgorithm,
-          single ? prepared[0].eventId : prepared.map((e) => e.eventId),
-          single ? prepared[0].type : prepared.map((e) => e.type),
-          single ? prepared[0].schemaVersion : prepared.map((e) => e.schemaVersion),
-          single ? prepared[0].dataJson : prepared.map((e) => e.dataJson),
-          single ? prepared[0].metadataJson : prepared.map((e) => e.metadataJson),
-          single ? prepared[0].prevHash : prepared.map((e) => e.prevHash),
-          single ? prepared[0].hash : prepared.map((e) => e.hash),
-          prevHash,
-        ],
+        ...withAlongside(
+          single ? 'credence_events_append_one' : 'credence_events_append',
+          single ? APPEND_ONE_SQL : APPEND_SQL,
+          options.alongside ?? [],
+          [
+            streamId,
+            expectedVersion,
+            streamType,
+            recordedAt,
+            this.hashAlgorithm,
+            single ? prepared[0].eventId : prepared.map((e) => e.eventId),
+            single ? prepared[0].type : prepared.map((e) => e.type),
+            single ? prepared[0].schemaVersion : prepared.map((e) => e.schemaVersion),
+            single ? prepared[0].dataJson : prepared.map((e) => e.dataJson),
+            single ? prepared[0].metadataJson : prepared.map((e) => e.metadataJson),
+            single ? prepared[0].prevHash : prepared.map((e) => e.prevHash),
+            single ? prepared[0].hash : prepared.map((e) => e.hash),
+            prevHash,
+          ],
+        ),
       ));
     } catch (error) {
       if (isUniqueViolation(error, 'events_pkey'))

@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /**
  * UUID version 7 (RFC 9562): time-ordered, so new rows land at the right edge of B-tree indexes.
  * `at` comes from the injected clock when the caller has one.
  */
 export function uuidv7(at: Date = new Date()): string {
-  const bytes = randomBytes(16);
+  // randomUUID draws from a cached entropy pool: far cheaper per call than randomBytes(16).
+  const bytes = Buffer.from(randomUUID().replace(/-/g, ''), 'hex');
   const ms = BigInt(at.getTime());
   for (let i = 0; i < 6; i++) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
   bytes[6] = (bytes[6] & 0x0f) | 0x70;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyMachineSnapshot } from 'xstate';
 import { Counter } from 'prom-client';
-import { Clock, Database, metricsRegistry, NotFoundError, type Sql } from '@credence/shared';
+import { Clock, Database, metricsRegistry, NotFoundError, uuidv7, type Sql } from '@credence/shared';
 import {
   EventStore,
   StreamVersionConflictError,
@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
 } from '@credence/event-store';
 import type { MachineEvent, WorkflowActor } from './case-event';
-import { applyEffects, upsertCaseRow } from './case-records';
+import { caseRowWrite, effectWrites } from './case-records';
 import { CaseAccessPolicy, type CaseOwnership, type CaseTypeDefinition } from './case-type';
 import { CaseTypeRegistry } from './case-type-registry';
 import { ActionNotAllowedError, ActionNotPermittedError, CaseAlreadyExistsError } from './errors';
@@ -85,7 +85,8 @@ export class CaseEngine {
     const attempts = command.expectedVersion === undefined && !command.create ? 2 : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction((t) => this.executeIn(t, command));
+        // No explicit transaction: the read is optimistic and every write rides in the append statement.
+        return await this.executeIn(this.db, command);
       } catch (error) {
         if (!(error instanceof StreamVersionConflictError) || attempt >= attempts) {
           commands.inc({ case_type: command.caseType, event: command.eventType, outcome: 'refused' });
@@ -131,8 +132,8 @@ export class CaseEngine {
   private async executeIn(tx: Sql, command: CaseCommand): Promise<LoadedCase> {
     const definition = this.registry.get(command.caseType);
     const streamId = streamIdOf(definition.type, command.caseId);
-    const current = await this.fold(definition, command.caseId, undefined, tx);
-    if (command.create && current) throw new CaseAlreadyExistsError(command.caseId);
+    // A new case has no history to read: the append's primary key refuses an existing stream.
+    const current = command.create ? null : await this.fold(definition, command.caseId, undefined, tx);
     if (!command.create && (!current || !this.access.canSee(command.actor, current.ownership))) {
       throw new NotFoundError({ zh: '案件', en: 'Case' }, { caseId: command.caseId });
     }
@@ -157,46 +158,50 @@ export class CaseEngine {
       throw new ActionNotAllowedError(
         command.eventType,
         stateKey(snapshot),
-        this.availableActions({ ...current!, snapshot }, command.actor).map((a) => a.action),
+        current ? this.availableActions(current, command.actor).map((a) => a.action) : [],
       );
     }
 
     const ownership = definition.ownershipOf(decision.next.context);
-    const appended = await this.store.append(
-      streamId,
-      [
-        {
-          type: command.eventType,
-          data: command.data,
-          metadata: this.metadataOf(command, machine.id, machine.version ?? '1'),
-        },
-      ],
-      { expectedVersion: version, expectedHash: current?.events.at(-1)?.hash, recordedAt: now },
-      tx,
-    );
-    const at = now;
-    await upsertCaseRow(tx, {
-      caseId: command.caseId,
-      type: definition.type,
-      streamId,
-      snapshot: decision.next,
-      version: appended.version,
-      ownership,
-      at,
-    });
-    await applyEffects(
-      tx,
-      { caseId: command.caseId, type: definition.type, streamId, at, cause: appended.events[0] },
-      decision.effects,
-    );
-    await definition.project?.(tx, {
+    const nextVersion = version + 1;
+    const eventId = uuidv7(now);
+    const change = {
       caseId: command.caseId,
       streamId,
       snapshot: decision.next,
       ownership,
-      recorded: appended.events,
-      at,
-    });
+      version: nextVersion,
+      at: now,
+    };
+    const cause = { eventId, eventType: command.eventType, data: command.data };
+    // One statement: the append, the case row, the read model, the timers and the outbox (atomic, one round trip).
+    const alongside = [
+      caseRowWrite({ ...change, type: definition.type }),
+      ...effectWrites({ ...change, ...cause, type: definition.type }, decision.effects),
+      ...(definition.project?.({
+        ...change,
+        event: { eventId, type: command.eventType, data: command.data },
+      }) ?? []),
+    ];
+    const appended = await this.store
+      .append(
+        streamId,
+        [
+          {
+            eventId,
+            type: command.eventType,
+            data: command.data,
+            metadata: this.metadataOf(command, machine.id, machine.version ?? '1'),
+          },
+        ],
+        { expectedVersion: version, expectedHash: current?.events.at(-1)?.hash, recordedAt: now, alongside },
+        tx,
+      )
+      .catch((error: unknown) => {
+        if (command.create && error instanceof StreamVersionConflictError)
+          throw new CaseAlreadyExistsError(command.caseId);
+        throw error;
+      });
     commands.inc({ case_type: command.caseType, event: command.eventType, outcome: 'recorded' });
     return {
       definition,

@@ -1,6 +1,5 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { BilingualText, Sql } from '@credence/shared';
-import type { RecordedEvent } from '@credence/event-store';
+import type { BilingualText, SqlWrite } from '@credence/shared';
 import type { MachineEvent, WorkflowActor } from './case-event';
 
 /** Where a case belongs: decides who sees it (policy) and whose queue it is in. */
@@ -13,13 +12,15 @@ export interface CaseOwnership {
   title: string;
 }
 
-/** What changed in one command, handed to the case type's inline projection inside the append transaction. */
+/** What one command changes, handed to the case type's inline projection (which runs in the append statement). */
 export interface CaseChange {
   caseId: string;
   streamId: string;
   snapshot: AnyMachineSnapshot;
   ownership: CaseOwnership;
-  recorded: RecordedEvent[];
+  /** The case's version once the event is appended. */
+  version: number;
+  event: { eventId: string; type: string; data: Record<string, unknown> };
   at: Date;
 }
 
@@ -40,7 +41,8 @@ export interface CaseTypeDefinition {
   ownershipOf(context: unknown): CaseOwnership;
   /** The type-specific part of the case view. */
   viewOf?(context: unknown): Record<string, unknown>;
-  project?(tx: Sql, change: CaseChange): Promise<void>;
+  /** Inline read-model writes, run in the same statement as the append (see SqlWrite). */
+  project?(change: CaseChange): SqlWrite[];
   /** Candidate events per state, for model-based tests and diagrams of who may do what. */
   modelEvents?(snapshot: AnyMachineSnapshot): MachineEvent[];
 }

@@ -34,6 +34,13 @@ export class Env {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** API processes sharing the port (node:cluster); the worker loop runs in the first. One core each. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_PROCESSES = 1;
+
   /** Any PostgreSQL ≥ 14. Unset: an embedded PostgreSQL is started with its data under EMBEDDED_PG_DIR. */
   @IsOptional()
   @IsString()

