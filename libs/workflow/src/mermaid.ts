@@ -16,8 +16,11 @@ export function toMermaid(machine: AnyStateMachine, highlight?: AnyMachineSnapsh
   collect(machine.root);
 
   for (const node of nodes) {
-    for (const [eventType, definitions] of node.transitions) {
-      for (const definition of definitions) {
+    // Eventless (`always`) transitions are checked after every event: drawn as `always [guard]`.
+    const transitions: [string, AnyStateNode['always']][] = [...node.transitions];
+    if (node.always?.length) transitions.push(['always', node.always]);
+    for (const [eventType, definitions] of transitions) {
+      for (const definition of definitions ?? []) {
         const label = edgeLabel(eventType, definition.guard);
         for (const target of definition.target ?? [node]) {
           const block =
