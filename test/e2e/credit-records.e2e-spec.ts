@@ -139,6 +139,14 @@ describe('credit-record registry (e2e)', () => {
       .expect(200);
     expect(ok.headers.etag).toBe('"2"');
     expect(ok.body.publicStatus).toBe('shielded');
+    // The shield is work for the authority's staff until lifted (a work item from the machine's state meta).
+    const queue = await t.http.get('/api/v1/work-items').auth(officer, { type: 'bearer' }).expect(200);
+    expect(queue.body.items.map((i: { caseId: string }) => i.caseId)).toContain(fresh.body.id);
+    const elsewhere = await t.http
+      .get('/api/v1/work-items')
+      .auth(await loginAs(t, 'officer-ziyang'), { type: 'bearer' })
+      .expect(200);
+    expect(elsewhere.body.total).toBe(0);
     const stale = await t.http
       .post(`/api/v1/credit-records/${fresh.body.id}/lift-shield`)
       .auth(officer, { type: 'bearer' })
@@ -272,6 +280,40 @@ describe('credit-record registry (e2e)', () => {
       const county = await loginAs(t, 'auditor-xuyi');
       await t.http.get(`/api/v1/credit-records/${zy.body.id}`).auth(county, { type: 'bearer' }).expect(404);
     });
+  });
+
+  it('lets an admin add an effective-dated rule set, never overwrite one', async () => {
+    const admin = await loginAs(t, 'admin');
+    const ruleSet = {
+      code: 'province-test-2027',
+      nameZh: '测试规则',
+      nameEn: 'Test rules',
+      legalBasis: '测试',
+      effectiveFrom: '2027-01-01',
+      periods: {
+        minor: { minimumMonths: 0, maximumMonths: 3 },
+        general: { minimumMonths: 3, maximumMonths: 12 },
+        serious: { minimumMonths: 12, maximumMonths: 36 },
+      },
+      fieldMinimums: {},
+    };
+    await t.http.post('/api/v1/rule-sets').auth(admin, { type: 'bearer' }).send(ruleSet).expect(201);
+    expect(
+      (await t.http.post('/api/v1/rule-sets').auth(admin, { type: 'bearer' }).send(ruleSet).expect(409)).body
+        .code,
+    ).toBe('RULE_SET.EXISTS');
+    await t.http
+      .post('/api/v1/rule-sets')
+      .auth(officer, { type: 'bearer' })
+      .send({ ...ruleSet, code: 'x-officer' })
+      .expect(403);
+    const list = await t.http.get('/api/v1/rule-sets').auth(officer, { type: 'bearer' }).expect(200);
+    expect(list.body.map((r: { code: string }) => r.code)).toEqual([
+      'ndrc-527-2019',
+      'ndrc-order-58-2023',
+      'ndrc-order-36-2026',
+      'province-test-2027',
+    ]);
   });
 
   it('draws the machine, and a case with its current state highlighted', async () => {

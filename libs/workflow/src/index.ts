@@ -10,3 +10,4 @@ export * from './timer-worker';
 export * from './workflow.module';
 export * from './model-paths';
 export * from './case-view';
+export * from './work-items';

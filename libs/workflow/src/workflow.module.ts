@@ -5,6 +5,7 @@ import { CaseEngine } from './case-engine';
 import { CaseTypeRegistry } from './case-type-registry';
 import { CaseViews } from './case-view';
 import { TimerWorker } from './timer-worker';
+import { WorkItems } from './work-items';
 import { WorkerLoop } from './worker-loop';
 
 /** The case engine, its registry, the event store it appends to and the timer worker. */
@@ -19,9 +20,10 @@ import { WorkerLoop } from './worker-loop';
     CaseTypeRegistry,
     CaseEngine,
     CaseViews,
+    WorkItems,
     TimerWorker,
     WorkerLoop,
   ],
-  exports: [EventStore, CaseTypeRegistry, CaseEngine, CaseViews, TimerWorker],
+  exports: [EventStore, CaseTypeRegistry, CaseEngine, CaseViews, WorkItems, TimerWorker],
 })
 export class WorkflowModule {}

@@ -1,11 +1,26 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { recomputeHash } from '@credence/event-store';
 import { CurrentUser, type Actor } from '@credence/identity';
 import { NotFoundError } from '@credence/shared';
-import { CaseEngine, CaseTypeRegistry, CaseViews, toMermaid } from '@credence/workflow';
+import { CaseEngine, CaseTypeRegistry, CaseViews, toMermaid, WorkItems } from '@credence/workflow';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+class WorkItemsQuery {
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-zA-Z]{1,40}$/) type?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 20;
+}
 
 /** Generic reads over every case type: the case view, its audited history and its diagram. */
 @ApiTags('cases 案件')
@@ -16,7 +31,16 @@ export class CasesController {
     private readonly engine: CaseEngine,
     private readonly registry: CaseTypeRegistry,
     private readonly views: CaseViews,
+    private readonly workItems: WorkItems,
   ) {}
+
+  @Get('work-items')
+  @ApiOperation({
+    summary: '待办：本单位等待本人角色处理的案件 / Work queue: cases waiting for your role at your authority',
+  })
+  queue(@Query() query: WorkItemsQuery, @CurrentUser() user: Actor) {
+    return this.workItems.for(user, query);
+  }
 
   @Get('case-types')
   @ApiOperation({ summary: '案件类型 / Case types' })

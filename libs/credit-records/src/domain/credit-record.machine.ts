@@ -154,7 +154,16 @@ export const creditRecordMachine = setup({
                   },
                 },
                 shielded: {
-                  meta: meta('暂时屏蔽', 'Temporarily shielded'),
+                  // Bankruptcy reorganisation: the authority must lift the shield or repair once the plan is carried out.
+                  meta: meta('暂时屏蔽', 'Temporarily shielded', {
+                    workItem: {
+                      roles: ['officer', 'senior_reviewer'],
+                      label: {
+                        zh: '跟踪重整计划，解除屏蔽或修复',
+                        en: 'Follow the reorganisation; lift the shield or repair',
+                      },
+                    },
+                  }),
                   on: {
                     ShieldLifted: {
                       guard: 'findingAuthorityStaff',
