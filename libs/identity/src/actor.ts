@@ -10,18 +10,7 @@ export const STAFF_ROLES = [
   'admin',
 ] as const satisfies readonly Role[];
 
-/** Subject types, the same values the credit-record lib uses; the first three carry a USCC, the last an ID number. */
-export const SUBJECT_TYPES = [
-  'legal_person',
-  'other_organisation',
-  'individual_business',
-  'natural_person',
-] as const;
-export type SubjectType = (typeof SUBJECT_TYPES)[number];
-
-export function subjectCodeKind(type: SubjectType): 'uscc' | 'resident-id' {
-  return type === 'natural_person' ? 'resident-id' : 'uscc';
-}
+export { SUBJECT_TYPES, subjectCodeKind, type SubjectType } from '@credence/shared';
 
 export const AUTHORITY_LEVELS = ['province', 'city', 'county'] as const;
 export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];

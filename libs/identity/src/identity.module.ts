@@ -8,29 +8,23 @@ import { PasswordHasher } from './password-hasher.service';
 import { PolicyService } from './policy.service';
 import { TokenService } from './token.service';
 
+const SERVICES = [
+  PasswordHasher,
+  TokenService,
+  AccountService,
+  AuthorityService,
+  LoginService,
+  PolicyService,
+  AuthGuard,
+];
+
 /**
  * Accounts, authorities, login and the policy facts. The application registers AuthGuard as the global APP_GUARD.
  * JwtModule gets no options here: TokenService passes the secret and TTL from Env on every call.
  */
 @Module({
   imports: [JwtModule.register({})],
-  providers: [
-    PasswordHasher,
-    TokenService,
-    AccountService,
-    AuthorityService,
-    LoginService,
-    PolicyService,
-    AuthGuard,
-  ],
-  exports: [
-    PasswordHasher,
-    TokenService,
-    AccountService,
-    AuthorityService,
-    LoginService,
-    PolicyService,
-    AuthGuard,
-  ],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class IdentityModule {}

@@ -12,3 +12,4 @@ export * from './time/beijing-date';
 export * from './time/clock';
 export * from './nest/platform.module';
 export * from './observability/metrics';
+export * from './identifiers/subject';

@@ -1,25 +1,16 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import { recomputeHash } from '@credence/event-store';
 import { CurrentUser, type Actor } from '@credence/identity';
 import { NotFoundError } from '@credence/shared';
 import { CaseEngine, CaseTypeRegistry, CaseViews, toMermaid, WorkItems } from '@credence/workflow';
 
+import { PageQuery } from '../http/page.query';
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
-class WorkItemsQuery {
+class WorkItemsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-zA-Z]{1,40}$/) type?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 20;
 }
 
 /** Generic reads over every case type: the case view, its audited history and its diagram. */

@@ -3,19 +3,17 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { FIELDS, PUBLIC_STATUSES, RECORD_KINDS, SEVERITIES, SUBJECT_TYPES } from '@credence/credit-records';
-import type { PublicStatus, RecordField, RecordKind, Severity, SubjectType } from '@credence/credit-records';
-import { IsCalendarDate, IsSubjectCode } from '@credence/shared';
+import { FIELDS, PUBLIC_STATUSES, RECORD_KINDS, SEVERITIES } from '@credence/credit-records';
+import type { PublicStatus, RecordField, RecordKind, Severity } from '@credence/credit-records';
+import { IsCalendarDate, IsSubjectCode, SUBJECT_TYPES, type SubjectType } from '@credence/shared';
+import { PageQuery } from '../http/page.query';
 
 export class SubjectRequest {
   @ApiProperty({ enum: SUBJECT_TYPES, description: '主体类型 / subject type' })
@@ -97,7 +95,7 @@ export class RecordActionRequest {
   legalBasis?: string;
 }
 
-export class ListCreditRecordsQuery {
+export class ListCreditRecordsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(18) subjectCode?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/) authorityCode?: string;
   @ApiPropertyOptional({ enum: PUBLIC_STATUSES }) @IsOptional() @IsIn(PUBLIC_STATUSES) status?: PublicStatus;
@@ -108,12 +106,4 @@ export class ListCreditRecordsQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   objectionMarked?: boolean;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 20;
 }

@@ -1,5 +1,6 @@
 import {
   Body,
+  ParseEnumPipe,
   Controller,
   Get,
   Headers,
@@ -11,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   CreditRecordQueries,
@@ -29,6 +30,10 @@ import {
 } from './credit-record.requests';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+/** What staff may do to a record over HTTP; the other record events come from the repair and objection workflows. */
+const STAFF_ACTIONS = { shield: 'shield', 'lift-shield': 'lift-shield' } as const;
+type StaffAction = keyof typeof STAFF_ACTIONS;
 
 @ApiTags('credit-records 信用记录')
 @ApiBearerAuth()
@@ -81,46 +86,23 @@ export class CreditRecordsController {
     return view;
   }
 
-  @Post(':id/shield')
+  @Post(':id/:action')
   @HttpCode(200)
   @Roles('officer', 'senior_reviewer', 'admin')
-  @ApiOperation({ summary: '暂时屏蔽（破产重整）/ Shield temporarily (bankruptcy reorganisation)' })
+  @ApiOperation({
+    summary:
+      '暂时屏蔽（破产重整）或解除屏蔽 / Shield a record temporarily (bankruptcy reorganisation) or lift the shield',
+  })
+  @ApiParam({ name: 'action', enum: Object.keys(STAFF_ACTIONS) })
   @ApiHeader({ name: 'If-Match', required: false, description: '案件版本 / case version, e.g. "1"' })
-  shield(
+  async act(
     @Param('id', uuid) id: string,
+    @Param('action', new ParseEnumPipe(STAFF_ACTIONS, { errorHttpStatusCode: 404 })) action: StaffAction,
     @Body() body: RecordActionRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(id, 'shield', body, ifMatch, user, ctx, res);
-  }
-
-  @Post(':id/lift-shield')
-  @HttpCode(200)
-  @Roles('officer', 'senior_reviewer', 'admin')
-  @ApiOperation({ summary: '解除屏蔽 / Lift the shield' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  liftShield(
-    @Param('id', uuid) id: string,
-    @Body() body: RecordActionRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(id, 'lift-shield', body, ifMatch, user, ctx, res);
-  }
-
-  private async act(
-    id: string,
-    action: 'shield' | 'lift-shield',
-    body: RecordActionRequest,
-    ifMatch: string | undefined,
-    user: Actor,
-    ctx: RequestContext,
-    res: Response,
   ): Promise<CreditRecordView> {
     const loaded = await this.commands.execute(
       new RecordActionCommand(id, action, body, user, ctx, expectedVersionOf(ifMatch)),

@@ -1,3 +1,5 @@
+import type { SubjectType } from '@credence/shared';
+
 /** Kinds of records (Order 36 Art. 4); `other` includes 违诺 breach records. */
 export const RECORD_KINDS = ['serious_list', 'administrative_penalty', 'abnormal_list', 'other'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -17,14 +19,6 @@ export const FIELDS = [
   'other',
 ] as const;
 export type RecordField = (typeof FIELDS)[number];
-
-export const SUBJECT_TYPES = [
-  'legal_person',
-  'other_organisation',
-  'individual_business',
-  'natural_person',
-] as const;
-export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 export const PUBLIC_STATUSES = [
   'published',
