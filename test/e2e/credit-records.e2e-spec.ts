@@ -161,6 +161,35 @@ describe('credit-record registry (e2e)', () => {
     );
   });
 
+  it('lets exactly one of many concurrent writers holding the same version win; the others get 409', async () => {
+    const fresh = await t.http
+      .post('/api/v1/credit-records')
+      .auth(officer, { type: 'bearer' })
+      .send(body({ decisionNumber: '盱交罚〔2026〕0513号' }))
+      .expect(201);
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.http
+          .post(`/api/v1/credit-records/${fresh.body.id}/shield`)
+          .auth(officer, { type: 'bearer' })
+          .set('If-Match', '"1"')
+          .send({ reason: '法院裁定批准重整计划' }),
+      ),
+    );
+    const statuses = attempts.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(7);
+    const history = await t.http
+      .get(`/api/v1/cases/${fresh.body.id}/history`)
+      .auth(officer, { type: 'bearer' })
+      .expect(200);
+    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'CreditRecordRegistered',
+      'CreditRecordShielded',
+    ]);
+    expect(history.body.chainIntact).toBe(true);
+  });
+
   it('refuses an action the state does not allow with a coded 409', async () => {
     const res = await t.http
       .post(`/api/v1/credit-records/${recordId}/lift-shield`)
