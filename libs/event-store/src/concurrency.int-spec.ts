@@ -1,18 +1,15 @@
-import { ManualClock } from '@credence/shared';
-import { createTestDatabase, type TestDatabase } from '../../../test/setup/test-database';
+import type { TestDatabase } from '../../../test/setup/test-database';
+import { openEventStore, testMetadata } from './testing/open-event-store';
 import { StreamVersionConflictError } from './errors';
-import { EventStore } from './event-store';
+import { type EventStore } from './event-store';
 import { verify } from './verify';
 
-const metadata = { actorId: 'u1', actorRole: 'officer', correlationId: 'c1' };
+const metadata = testMetadata;
 
 describe('EventStore optimistic concurrency', () => {
   let t: TestDatabase;
   let store: EventStore;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    store = new EventStore(t.db, new ManualClock(), 'sm3');
-  });
+  beforeAll(async () => ({ t, store } = await openEventStore()));
   afterAll(() => t.drop());
 
   it('lets exactly one of 16 writers win each version; retrying losers lose nothing', async () => {

@@ -1,17 +1,14 @@
-import { ManualClock } from '@credence/shared';
-import { createTestDatabase, type TestDatabase } from '../../../test/setup/test-database';
-import { EventStore } from './event-store';
+import type { TestDatabase } from '../../../test/setup/test-database';
+import { openEventStore, testMetadata } from './testing/open-event-store';
+import { type EventStore } from './event-store';
 import { recomputeHash } from './hash-chain';
 
-const metadata = { actorId: 'u1', actorRole: 'officer', correlationId: 'c1' };
+const metadata = testMetadata;
 
 describe('EventStore', () => {
   let t: TestDatabase;
   let store: EventStore;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    store = new EventStore(t.db, new ManualClock(), 'sm3');
-  });
+  beforeAll(async () => ({ t, store } = await openEventStore()));
   afterAll(() => t.drop());
 
   it('appends a new stream and reads it back with an intact chain', async () => {

@@ -1,11 +1,12 @@
 import { Client } from 'pg';
 import { APP_ROLE, ManualClock, type Sql } from '@credence/shared';
-import { createTestDatabase, type TestDatabase } from '../../../test/setup/test-database';
+import type { TestDatabase } from '../../../test/setup/test-database';
+import { openEventStore, testMetadata } from './testing/open-event-store';
 import type { RecordedEvent } from './event';
-import { EventStore } from './event-store';
+import { type EventStore } from './event-store';
 import { Subscription } from './subscription';
 
-const metadata = { actorId: 'u1', actorRole: 'officer', correlationId: 'c1' };
+const metadata = testMetadata;
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
@@ -24,10 +25,7 @@ async function drainUntil(
 describe('Subscription', () => {
   let t: TestDatabase;
   let store: EventStore;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    store = new EventStore(t.db, new ManualClock(), 'sm3');
-  });
+  beforeAll(async () => ({ t, store } = await openEventStore()));
   afterAll(() => t.drop());
 
   /** A client of its own, as the app role, for holding a transaction open. */

@@ -1,17 +1,15 @@
 import { ManualClock } from '@credence/shared';
-import { createTestDatabase, type TestDatabase } from '../../../test/setup/test-database';
+import type { TestDatabase } from '../../../test/setup/test-database';
+import { openEventStore, testMetadata } from './testing/open-event-store';
 import { EventStore } from './event-store';
 import { verify } from './verify';
 
-const metadata = { actorId: 'u1', actorRole: 'officer', correlationId: 'c1' };
+const metadata = testMetadata;
 
 describe('append-only and tamper evidence', () => {
   let t: TestDatabase;
   let store: EventStore;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    store = new EventStore(t.db, new ManualClock(), 'sm3');
-  });
+  beforeAll(async () => ({ t, store } = await openEventStore()));
   afterAll(() => t.drop());
 
   async function stream(streamId: string, count: number, s = store): Promise<void> {
