@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { APP_ROLE, ManualClock, type Sql } from '@credence/shared';
+import { APP_ROLE, type Sql } from '@credence/shared';
 import type { TestDatabase } from '../../../test/setup/test-database';
 import { openEventStore, testMetadata } from './testing/open-event-store';
 import type { RecordedEvent } from './event';
