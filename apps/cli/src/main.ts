@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import 'reflect-metadata';
 import { verify as verifyChains } from '@credence/event-store';
 import { migrations } from '@credence/migrations';
