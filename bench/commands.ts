@@ -101,7 +101,12 @@ async function main(): Promise<void> {
     };
     await closedLoop(concurrency, 2, (w, i) => register(w + 100, i)); // warm-up
     const http = await closedLoop(concurrency, seconds, register);
-    report(raw, http, failures);
+    // The framework's floor: an authenticated read that does one query (the account check) and nothing else.
+    const floor = await closedLoop(concurrency, seconds, async () => {
+      const res = await fetch(`${base}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      await res.arrayBuffer();
+    });
+    report(raw, http, floor, failures);
   } finally {
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
@@ -109,11 +114,12 @@ async function main(): Promise<void> {
   }
 }
 
-function report(raw: RunResult, http: RunResult, failures: number): void {
+function report(raw: RunResult, http: RunResult, floor: RunResult, failures: number): void {
   const ratio = http.opsPerSecond / raw.opsPerSecond;
   const rows = [
     ['raw INSERT transactions (baseline)', raw],
     ['HTTP POST /api/v1/credit-records', http],
+    ['HTTP GET /api/v1/auth/me (framework floor)', floor],
   ] as const;
   console.log(`\nbench/commands — concurrency ${concurrency}, ${seconds}s each\n`);
   console.log('| scenario | ops/s | p50 ms | p99 ms |\n| --- | ---: | ---: | ---: |');
@@ -122,7 +128,7 @@ function report(raw: RunResult, http: RunResult, failures: number): void {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
     `bench/results/commands-${Date.now()}.json`,
-    JSON.stringify({ concurrency, seconds, raw, http, ratio, failures }, null, 2),
+    JSON.stringify({ concurrency, seconds, raw, http, floor, ratio, failures }, null, 2),
   );
 }
 
