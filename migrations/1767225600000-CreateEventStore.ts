@@ -45,7 +45,6 @@ export class CreateEventStore1767225600000 implements MigrationInterface {
     await db.query(`CREATE UNIQUE INDEX events_global_position ON events (global_position)`);
     await db.query(`CREATE INDEX events_subscription_order ON events (transaction_id, global_position)`);
     await db.query(`CREATE UNIQUE INDEX events_event_id ON events (event_id)`);
-    await db.query(`CREATE INDEX events_stream_type ON events (stream_type, recorded_at)`);
 
     // Append-only, twice over: the trigger stops everyone (owner included) short of a superuser disabling it;
     // the app role has no UPDATE, DELETE or TRUNCATE privilege in the first place.
