@@ -282,6 +282,11 @@ describe('credit-record registry (e2e)', () => {
     it('the subject sees its own record; another enterprise does not', async () => {
       const own = await loginAs(t, 'applicant-a');
       await t.http.get(`/api/v1/credit-records/${recordId}`).auth(own, { type: 'bearer' }).expect(200);
+      const mine = await t.http.get('/api/v1/credit-records').auth(own, { type: 'bearer' }).expect(200);
+      expect(
+        mine.body.items.every((r: { subject: { code: string } }) => r.subject.code === SUBJECT.code),
+      ).toBe(true);
+      expect(mine.body.total).toBeGreaterThan(0);
       const stranger = await loginAs(t, 'applicant-b');
       await t.http.get(`/api/v1/credit-records/${recordId}`).auth(stranger, { type: 'bearer' }).expect(404);
     });

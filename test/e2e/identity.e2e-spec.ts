@@ -186,3 +186,65 @@ describe('identity: login, tokens, roles', () => {
     expect(res.headers['retry-after']).toBeDefined();
   });
 });
+
+describe('account administration (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoIdentities(t);
+  });
+  afterAll(() => t.close());
+
+  it('deactivation takes effect on the very next request, and can be undone', async () => {
+    const admin = await loginAs(t, 'admin');
+    const applicant = await loginAs(t, 'applicant-b');
+    const me = await t.http.get('/api/v1/auth/me').auth(applicant, { type: 'bearer' }).expect(200);
+    await t.http
+      .post(`/api/v1/accounts/${me.body.id}/deactivate`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(
+      (await t.http.get('/api/v1/auth/me').auth(applicant, { type: 'bearer' }).expect(401)).body.code,
+    ).toBe('AUTH.UNAUTHENTICATED');
+    await t.http.post(`/api/v1/accounts/${me.body.id}/activate`).auth(admin, { type: 'bearer' }).expect(200);
+    await t.http.get('/api/v1/auth/me').auth(applicant, { type: 'bearer' }).expect(200);
+  });
+
+  it('an admin cannot deactivate themselves; unknown accounts are 404', async () => {
+    const admin = await loginAs(t, 'admin');
+    const me = await t.http.get('/api/v1/auth/me').auth(admin, { type: 'bearer' }).expect(200);
+    const self = await t.http
+      .post(`/api/v1/accounts/${me.body.id}/deactivate`)
+      .auth(admin, { type: 'bearer' })
+      .expect(409);
+    expect(self.body.code).toBe('IDENTITY.CANNOT_DEACTIVATE_SELF');
+    await t.http
+      .post('/api/v1/accounts/00000000-0000-7000-8000-000000000000/deactivate')
+      .auth(admin, { type: 'bearer' })
+      .expect(404);
+  });
+
+  it('records a reviewer as related to a subject (回避), with the code validated', async () => {
+    const admin = await loginAs(t, 'admin');
+    const reviewer = await loginAs(t, 'reviewer-xuyi');
+    const me = await t.http.get('/api/v1/auth/me').auth(reviewer, { type: 'bearer' }).expect(200);
+    const bad = await t.http
+      .post(`/api/v1/accounts/${me.body.id}/related-subjects`)
+      .auth(admin, { type: 'bearer' })
+      .send({ subjectCode: '91320830MA1XY00120' })
+      .expect(400);
+    expect(bad.body.errors[0].code).toBe('isSubjectCode');
+    await t.http
+      .post(`/api/v1/accounts/${me.body.id}/related-subjects`)
+      .auth(admin, { type: 'bearer' })
+      .send({ subjectCode: DEMO_SUBJECTS.xuyiTongda.code, reason: '近亲属任职' })
+      .expect(204);
+    const { rows } = await t.database.superuser.query(
+      'SELECT subject_code FROM related_parties WHERE account_id = $1',
+      [me.body.id],
+    );
+    expect(rows.map((r: { subject_code: string }) => r.subject_code)).toEqual([
+      DEMO_SUBJECTS.xuyiTongda.code,
+    ]);
+  });
+});

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Database, InvalidInputError, isUniqueViolation, uuidv7, type Sql } from '@credence/shared';
-import type { Role, SubjectType } from './actor';
+import {
+  Clock,
+  Database,
+  InvalidInputError,
+  isUniqueViolation,
+  NotFoundError,
+  uuidv7,
+  type Sql,
+} from '@credence/shared';
+import type { Actor, Role, SubjectType } from './actor';
 import { accountShapeErrors, type NewAccount } from './account-shape';
 import { accountById, listAccounts, type AccountRow } from './account.store';
-import { UnknownAuthorityError, UsernameTakenError } from './identity.errors';
+import { CannotDeactivateSelfError, UnknownAuthorityError, UsernameTakenError } from './identity.errors';
 import { PasswordHasher } from './password-hasher.service';
 
 /** An account as admins see it: never the password hash. */
@@ -96,5 +104,13 @@ export class AccountService {
 
   async list(limit: number, offset: number): Promise<AccountView[]> {
     return (await listAccounts(this.db, limit, offset)).map(toAccountView);
+  }
+
+  /** Deactivation takes effect on the account's next request: the guard loads the account every time. */
+  async setActive(id: string, active: boolean, by: Actor): Promise<AccountView> {
+    if (!active && id === by.id) throw new CannotDeactivateSelfError();
+    const { rowCount } = await this.db.query('UPDATE accounts SET active = $2 WHERE id = $1', [id, active]);
+    if (!rowCount) throw new NotFoundError({ zh: '账号', en: 'Account' }, { accountId: id });
+    return toAccountView((await accountById(this.db, id))!);
   }
 }

@@ -98,3 +98,14 @@ export class AuthorityHierarchyError extends DomainError {
     super({ code: 'IDENTITY.AUTHORITY_HIERARCHY', status: 422, message });
   }
 }
+
+/** An admin cannot lock themselves out (and leave nobody to undo it). */
+export class CannotDeactivateSelfError extends DomainError {
+  constructor() {
+    super({
+      code: 'IDENTITY.CANNOT_DEACTIVATE_SELF',
+      status: 409,
+      message: { zh: '不能停用自己的账号', en: 'You cannot deactivate your own account' },
+    });
+  }
+}

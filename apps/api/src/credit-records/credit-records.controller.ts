@@ -68,8 +68,10 @@ export class CreditRecordsController {
   }
 
   @Get()
-  @Roles('officer', 'senior_reviewer', 'auditor', 'admin')
-  @ApiOperation({ summary: '信用记录列表（仅限可见范围）/ List records you may see' })
+  @ApiOperation({
+    summary:
+      '信用记录列表（仅限可见范围；申请人为本主体的记录）/ List the records you may see (applicants: their own)',
+  })
   list(@Query() query: ListCreditRecordsQuery, @CurrentUser() user: Actor) {
     return this.queries.list(query, user);
   }

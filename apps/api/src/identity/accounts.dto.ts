@@ -13,7 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { ROLES, SUBJECT_TYPES, subjectCodeKind, type Role, type SubjectType } from '@credence/identity';
-import { IsDivisionCode, IsResidentIdNumberWhen, IsUsccWhen } from './validators';
+import { IsDivisionCode, IsResidentIdNumberWhen, IsSubjectCodeAny, IsUsccWhen } from './validators';
 
 /** Which identifier the subject code must be follows the subject type (organisations: USCC, persons: ID number). */
 const isPerson = (dto: object) => {
@@ -103,4 +103,17 @@ export class AccountDto {
   @ApiProperty() active!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lockedUntil!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class RelatedSubjectDto {
+  @ApiProperty({ description: '统一社会信用代码或居民身份证号码 / USCC or resident ID number' })
+  @IsString()
+  @IsSubjectCodeAny()
+  subjectCode!: string;
+
+  @ApiPropertyOptional({ description: '关联原因 / why' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }

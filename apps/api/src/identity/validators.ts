@@ -39,3 +39,12 @@ export const IsDivisionCode = (options?: ValidationOptions) =>
     () => true,
     options,
   );
+
+/** Either kind of subject code (code `isSubjectCode`): a USCC or a resident ID number, check digits included. */
+export const IsSubjectCodeAny = (options?: ValidationOptions) =>
+  conditional(
+    'isSubjectCode',
+    (v) => isValidUscc(v) || isValidResidentId(v),
+    () => true,
+    options,
+  );
