@@ -12,7 +12,12 @@ export async function seedDemoData(
   print: (line: string) => void,
 ): Promise<void> {
   const seeded = await seedIdentityDemo(app.get(Database), env, print);
-  if (!seeded) return;
+  if (!seeded) {
+    print(
+      '演示数据已存在 / Demo data present: admin, officer-xuyi, reviewer-xuyi, officer-ziyang, reviewer-ziyang, auditor-xuyi, auditor-province, applicant-a, applicant-b (password: DEMO_PASSWORD, default "credence-demo")',
+    );
+    return;
+  }
   const officers = await officersByAuthority(app.get(Database));
   const count = await seedDemoRecords(app.get(CommandBus), officers, Object.values(DEMO_SUBJECTS));
   print(
