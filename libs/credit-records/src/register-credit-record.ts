@@ -9,21 +9,17 @@ import {
   NotFindingAuthorityError,
   UnknownAuthorityError,
 } from './credit-record.errors';
-import type { RecordContent, RecordField, RecordKind, RecordSubject, Severity } from './domain/credit-record';
+import type { RecordContent } from './domain/credit-record';
 import { governingPeriods } from './domain/rule-set';
 import { RuleSets } from './rule-sets';
 
-export interface RegisterCreditRecordInput {
-  subject: RecordSubject;
-  kind: RecordKind;
-  severity: Severity;
-  field: RecordField;
-  decisionNumber: string;
-  decisionDate: string;
-  authorityCode: string;
-  facts: string;
+/** What the finding authority sends: the record's content less what the registry derives (the authority's name and path). */
+export type RegisterCreditRecordInput = Omit<
+  RecordContent,
+  'authorityPath' | 'authorityName' | 'legalBasis'
+> & {
   legalBasis?: string | null;
-}
+};
 
 export class RegisterCreditRecordCommand extends Command<{ record: LoadedCase; created: boolean }> {
   constructor(
