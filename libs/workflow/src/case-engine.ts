@@ -13,7 +13,14 @@ import { caseRowWrite, effectWrites } from './case-records';
 import { CaseAccessPolicy, type CaseOwnership, type CaseTypeDefinition } from './case-type';
 import { CaseTypeRegistry } from './case-type-registry';
 import { ActionNotAllowedError, ActionNotPermittedError, CaseAlreadyExistsError } from './errors';
-import { availableTransitions, candidateEventTypes, decide, fold, stateKey } from './machine-runtime';
+import {
+  availableTransitions,
+  candidateEventTypes,
+  decide,
+  fold,
+  initialSnapshot,
+  stateKey,
+} from './machine-runtime';
 
 export interface RequestOrigin {
   correlationId: string;
@@ -143,7 +150,7 @@ export class CaseEngine {
     }
 
     const machine = current?.snapshot.machine ?? definition.machine;
-    const snapshot = current?.snapshot ?? (await this.emptySnapshot(definition, command.caseId));
+    const snapshot = current?.snapshot ?? initialSnapshot(definition.machine, command.caseId);
     const now = this.clock.now();
     const event: MachineEvent = {
       type: command.eventType,
@@ -234,10 +241,6 @@ export class CaseEngine {
       ownership: definition.ownershipOf(snapshot.context),
       events,
     };
-  }
-
-  private emptySnapshot(definition: CaseTypeDefinition, caseId: string): Promise<AnyMachineSnapshot> {
-    return Promise.resolve(fold(definition.machine, caseId, []));
   }
 
   private metadataOf(command: CaseCommand, machineId: string, machineVersion: string): EventMetadata {

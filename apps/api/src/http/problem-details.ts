@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import { DomainError, type BilingualText } from '@credence/shared';
 import { pick, type Language } from './language';
 
@@ -107,5 +107,3 @@ export function bodyParserProblem(
   }
   return toProblem(error, language);
 }
-
-export const HTTP_STATUS = HttpStatus;
