@@ -6,6 +6,8 @@ import { CreditRecordsModule } from '@credence/credit-records';
 import { AuthGuard, IdentityCaseAccessModule, IdentityModule } from '@credence/identity';
 import { PlatformModule, type PlatformOptions } from '@credence/shared';
 import { WorkflowModule } from '@credence/workflow';
+import { INTEGRITY_CONTROLLERS, INTEGRITY_IMPORTS } from './audit/integrity';
+import { TRAIL_CONTROLLERS, TRAIL_IMPORTS } from './audit/trail';
 import { CasesController } from './cases/cases.controller';
 import { CreditRecordsController } from './credit-records/credit-records.controller';
 import { PublicRecordsController } from './credit-records/public-records.controller';
@@ -43,6 +45,8 @@ export class AppModule implements NestModule {
         IdentityCaseAccessModule,
         WorkflowModule,
         CreditRecordsModule,
+        ...INTEGRITY_IMPORTS,
+        ...TRAIL_IMPORTS,
       ],
       controllers: [
         HealthController,
@@ -52,6 +56,8 @@ export class AppModule implements NestModule {
         CreditRecordsController,
         RuleSetsController,
         PublicRecordsController,
+        ...INTEGRITY_CONTROLLERS,
+        ...TRAIL_CONTROLLERS,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,0 +1,2 @@
+export * from './integrity';
+export * from './trail';
