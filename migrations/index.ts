@@ -3,6 +3,7 @@ import { CreateIdempotencyKeys1767225600100 } from './1767225600100-CreateIdempo
 import { CreateIdentity1767225600200 } from './1767225600200-CreateIdentity';
 import { CreateCaseEngine1767225600300 } from './1767225600300-CreateCaseEngine';
 import { CreateCreditRecords1767225600400 } from './1767225600400-CreateCreditRecords';
+import { CreateStatutoryTime1767225600500 } from './1767225600500-CreateStatutoryTime';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateIdentity1767225600200,
   CreateCaseEngine1767225600300,
   CreateCreditRecords1767225600400,
+  CreateStatutoryTime1767225600500,
 ];
