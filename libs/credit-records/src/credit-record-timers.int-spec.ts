@@ -1,5 +1,6 @@
 import { ManualClock } from '@credence/shared';
 import { EventStore } from '@credence/event-store';
+import { CalendarStore, StatutoryTime } from '@credence/working-calendar';
 import {
   CaseEngine,
   CaseTypeRegistry,
@@ -51,7 +52,8 @@ describe('durable timers on credit records', () => {
     clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
     const registry = new CaseTypeRegistry();
     registry.register(creditRecordCaseType);
-    engine = new CaseEngine(t.db, clock, registry, seeAll, new EventStore(t.db, clock, 'sm3'));
+    const time = new StatutoryTime(t.db, new CalendarStore(t.db, clock));
+    engine = new CaseEngine(t.db, clock, registry, seeAll, time, new EventStore(t.db, clock, 'sm3'));
   });
   afterAll(() => t.drop());
 

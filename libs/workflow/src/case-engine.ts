@@ -1,18 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import type { AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { Counter } from 'prom-client';
-import { Clock, Database, metricsRegistry, NotFoundError, uuidv7, type Sql } from '@credence/shared';
+import {
+  beijingDateOf,
+  Clock,
+  Database,
+  metricsRegistry,
+  NotFoundError,
+  uuidv7,
+  type Sql,
+  type SqlWrite,
+} from '@credence/shared';
+import { StatutoryTime, type StatutoryTimeSnapshot } from '@credence/working-calendar';
 import {
   EventStore,
   StreamVersionConflictError,
   type EventMetadata,
   type RecordedEvent,
 } from '@credence/event-store';
-import type { MachineEvent, WorkflowActor } from './case-event';
+import { SYSTEM_ACTOR, type MachineEvent, type WorkflowActor } from './case-event';
 import { caseRowWrite, effectWrites } from './case-records';
 import { CaseAccessPolicy, type CaseOwnership, type CaseTypeDefinition } from './case-type';
 import { CaseTypeRegistry } from './case-type-registry';
-import { ActionNotAllowedError, ActionNotPermittedError, CaseAlreadyExistsError } from './errors';
+import { ClockPlanner, declaredClocks, parseTimerName, type ClockPlan } from './clocks/clock-planner';
+import { foldClocks, type ClockState } from './clocks/clock-state';
+import { clockRowsWrite } from './clocks/clock-writes';
+import {
+  ActionNotAllowedError,
+  ActionNotPermittedError,
+  CaseAlreadyExistsError,
+  ClockNotWaitingError,
+} from './errors';
 import {
   availableTransitions,
   candidateEventTypes,
@@ -20,6 +38,7 @@ import {
   fold,
   initialSnapshot,
   stateKey,
+  type Effect,
 } from './machine-runtime';
 
 export interface RequestOrigin {
@@ -54,6 +73,40 @@ export interface LoadedCase {
   version: number;
   ownership: CaseOwnership;
   events: RecordedEvent[];
+  /** The case's statutory clocks, folded from its clock events. */
+  clocks: Map<string, ClockState>;
+}
+
+interface CommitInput {
+  definition: CaseTypeDefinition;
+  current: LoadedCase | null;
+  snapshot: AnyMachineSnapshot;
+  ownership: CaseOwnership;
+  now: Date;
+  machineEvent: { type: string; data: Record<string, unknown>; effects: Effect[] } | null;
+  plan: ClockPlan;
+  /** Clock events recorded before the machine event (the threshold that caused it). */
+  clockEventsBefore: number;
+  time: StatutoryTimeSnapshot;
+}
+
+/** A clock threshold timer firing, as the timer worker hands it over (`ClockDueSoon` / `ClockElapsed`). */
+function clockThresholdOf(command: CaseCommand): { clock: string; threshold: 'due-soon' | 'elapsed' } | null {
+  if (command.eventType !== 'ClockDueSoon' && command.eventType !== 'ClockElapsed') return null;
+  return typeof command.data.timer === 'string' ? parseTimerName(command.data.timer) : null;
+}
+
+/** Every reminder and overdue flag also leaves an outbox row, for whoever delivers notices (mail, SMS, portal). */
+function reminderEffects(events: { type: string; data: Record<string, unknown> }[]): Effect[] {
+  return events
+    .filter((e) => e.type === 'ClockDueSoon' || e.type === 'ClockElapsed')
+    .map((e) => ({
+      type: 'emitOutbox' as const,
+      params: {
+        topic: e.type === 'ClockDueSoon' ? 'clock.due-soon' : 'clock.overdue',
+        payload: { ...e.data },
+      },
+    }));
 }
 
 const commands = new Counter({
@@ -81,6 +134,7 @@ export class CaseEngine {
     private readonly clock: Clock,
     private readonly registry: CaseTypeRegistry,
     private readonly access: CaseAccessPolicy,
+    private readonly statutoryTime: StatutoryTime,
     store: EventStore,
   ) {
     this.store = store;
@@ -148,10 +202,122 @@ export class CaseEngine {
     if (command.expectedVersion !== undefined && command.expectedVersion !== version) {
       throw new StreamVersionConflictError(streamId, command.expectedVersion);
     }
+    const [time, now] = [await this.statutoryTime.snapshot(), this.clock.now()];
+    const threshold = clockThresholdOf(command);
+    if (threshold) return this.recordThreshold(tx, command, current, threshold, time, now);
 
     const machine = current?.snapshot.machine ?? definition.machine;
     const snapshot = current?.snapshot ?? initialSnapshot(definition.machine, command.caseId);
-    const now = this.clock.now();
+    const decision = this.decideOrRefuse(machine, snapshot, current, command, now);
+    const ownership = definition.ownershipOf(decision.next.context);
+    const planner = new ClockPlanner(
+      current?.clocks ?? new Map<string, ClockState>(),
+      time,
+      ownership.authorityCode,
+      now,
+    );
+    const plan = planner.transition(current ? snapshot : null, decision.next, decision.effects);
+    return this.commit(tx, command, {
+      definition,
+      current,
+      snapshot: decision.next,
+      ownership,
+      now,
+      machineEvent: { type: command.eventType, data: command.data, effects: decision.effects },
+      plan,
+      clockEventsBefore: 0,
+      time,
+    });
+  }
+
+  /**
+   * A clock threshold timer fired: record the reminder (due soon) or the overdue flag, and on elapse the machine
+   * event the state declared for it (escalate, close …), with whatever clocks that transition starts or stops.
+   */
+  private async recordThreshold(
+    tx: Sql,
+    command: CaseCommand,
+    current: LoadedCase | null,
+    threshold: { clock: string; threshold: 'due-soon' | 'elapsed' },
+    time: StatutoryTimeSnapshot,
+    now: Date,
+  ): Promise<LoadedCase> {
+    if (!current) throw new NotFoundError({ zh: '案件', en: 'Case' }, { caseId: command.caseId });
+    const planner = new ClockPlanner(current.clocks, time, current.ownership.authorityCode, now);
+    const plan = planner.threshold(threshold.clock, threshold.threshold);
+    if (!plan) throw new ClockNotWaitingError(threshold.clock, threshold.threshold);
+    const clockEventsBefore = plan.events.length;
+    const onElapsed =
+      threshold.threshold === 'elapsed'
+        ? declaredClocks(current.snapshot).get(threshold.clock)?.onElapsed
+        : undefined;
+    const elapsed = plan.clocks.get(threshold.clock)!;
+    const event: MachineEvent | null = onElapsed
+      ? {
+          type: onElapsed,
+          data: { clock: threshold.clock, dueDate: elapsed.dueDate, dueAt: elapsed.dueAt },
+          actor: command.actor,
+          at: now.toISOString(),
+        }
+      : null;
+    const decision = event ? decide(current.snapshot.machine, current.snapshot, event) : null;
+    let snapshot = current.snapshot;
+    let machineEvent: CommitInput['machineEvent'] = null;
+    if (event && decision?.accepted) {
+      planner.transition(current.snapshot, decision.next, decision.effects);
+      snapshot = decision.next;
+      machineEvent = { type: event.type, data: event.data, effects: decision.effects };
+    }
+    return this.commit(tx, command, {
+      definition: current.definition,
+      current,
+      snapshot,
+      ownership: current.definition.ownershipOf(snapshot.context),
+      now,
+      machineEvent,
+      plan,
+      clockEventsBefore,
+      time,
+    });
+  }
+
+  /** Recomputes a case's provisional deadlines against the calendar now loaded; null when nothing moved. */
+  async recomputeClocks(caseType: string, caseId: string, origin: RequestOrigin): Promise<LoadedCase | null> {
+    const definition = this.registry.get(caseType);
+    const current = await this.fold(definition, caseId, undefined, this.db);
+    if (!current) return null;
+    const [time, now] = [await this.statutoryTime.snapshot(), this.clock.now()];
+    const plan = new ClockPlanner(current.clocks, time, current.ownership.authorityCode, now).recompute();
+    if (plan.events.length === 0) return null;
+    const command: CaseCommand = {
+      caseType,
+      caseId,
+      eventType: 'ClockRecomputed',
+      data: {},
+      actor: SYSTEM_ACTOR,
+      origin,
+      expectedVersion: current.version,
+    };
+    return this.commit(this.db, command, {
+      definition,
+      current,
+      snapshot: current.snapshot,
+      ownership: current.ownership,
+      now,
+      machineEvent: null,
+      plan,
+      clockEventsBefore: plan.events.length,
+      time,
+    });
+  }
+
+  private decideOrRefuse(
+    machine: AnyStateMachine,
+    snapshot: AnyMachineSnapshot,
+    current: LoadedCase | null,
+    command: CaseCommand,
+    now: Date,
+  ): { next: AnyMachineSnapshot; effects: Effect[] } {
     const event: MachineEvent = {
       type: command.eventType,
       data: command.data,
@@ -159,48 +325,70 @@ export class CaseEngine {
       at: now.toISOString(),
     };
     const decision = decide(machine, snapshot, event);
-    if (!decision.accepted) {
-      if (candidateEventTypes(snapshot).includes(command.eventType))
-        throw new ActionNotPermittedError(command.eventType);
-      throw new ActionNotAllowedError(
-        command.eventType,
-        stateKey(snapshot),
-        current ? this.availableActions(current, command.actor).map((a) => a.action) : [],
-      );
-    }
+    if (decision.accepted) return decision;
+    if (candidateEventTypes(snapshot).includes(command.eventType))
+      throw new ActionNotPermittedError(command.eventType);
+    throw new ActionNotAllowedError(
+      command.eventType,
+      stateKey(snapshot),
+      current ? this.availableActions(current, command.actor).map((a) => a.action) : [],
+    );
+  }
 
-    const ownership = definition.ownershipOf(decision.next.context);
-    const nextVersion = version + 1;
-    const eventId = uuidv7(now);
+  /**
+   * One statement: the events (clock events before the machine's, the machine's, the clocks it moved), the case
+   * row, the read model, the timers, the clock rows and the outbox (atomic, one round trip).
+   */
+  private async commit(tx: Sql, command: CaseCommand, input: CommitInput): Promise<LoadedCase> {
+    const { definition, current, snapshot, ownership, now, machineEvent, plan } = input;
+    const streamId = streamIdOf(definition.type, command.caseId);
+    const version = current?.version ?? 0;
+    const clockEvents = plan.events.map((e) => ({ ...e, eventId: uuidv7(now) }));
+    const main = machineEvent ? { ...machineEvent, eventId: uuidv7(now) } : null;
+    const events = [
+      ...clockEvents.slice(0, input.clockEventsBefore),
+      ...(main ? [main] : []),
+      ...clockEvents.slice(input.clockEventsBefore),
+    ];
+    const cause = main ?? events[0];
     const change = {
       caseId: command.caseId,
       streamId,
-      snapshot: decision.next,
+      snapshot,
       ownership,
-      version: nextVersion,
+      version: version + events.length,
       at: now,
     };
-    const cause = { eventId, eventType: command.eventType, data: command.data };
-    // One statement: the append, the case row, the read model, the timers and the outbox (atomic, one round trip).
+    const calendar = input.time.calendarFor(ownership.authorityCode);
+    const dueSoonDays = input.time.limit(
+      'reminder.due-soon',
+      ownership.authorityCode,
+      beijingDateOf(now),
+    ).workingDays;
     const alongside = [
       caseRowWrite({ ...change, type: definition.type }),
-      ...effectWrites({ ...change, ...cause, type: definition.type }, decision.effects),
-      ...(definition.project?.({
-        ...change,
-        event: { eventId, type: command.eventType, data: command.data },
-      }) ?? []),
-    ];
+      ...effectWrites(
+        { ...change, type: definition.type, eventId: cause.eventId, eventType: cause.type, data: cause.data },
+        [...(main?.effects ?? []), ...plan.timers, ...reminderEffects(clockEvents)],
+      ),
+      ...(main
+        ? (definition.project?.({
+            ...change,
+            event: { eventId: main.eventId, type: main.type, data: main.data },
+          }) ?? [])
+        : []),
+      clockRowsWrite(
+        { ...change, type: definition.type },
+        [...plan.changed].map((name) => plan.clocks.get(name)!),
+        (c) => (c.dueDate && dueSoonDays > 0 ? calendar.dueSoonAt(c.dueDate, dueSoonDays) : null),
+      ),
+    ].filter((w): w is SqlWrite => w !== null);
+    const machineOf = current?.snapshot.machine ?? definition.machine;
+    const metadata = this.metadataOf(command, machineOf.id, machineOf.version ?? '1');
     const appended = await this.store
       .append(
         streamId,
-        [
-          {
-            eventId,
-            type: command.eventType,
-            data: command.data,
-            metadata: this.metadataOf(command, machine.id, machine.version ?? '1'),
-          },
-        ],
+        events.map((e) => ({ eventId: e.eventId, type: e.type, data: e.data, metadata })),
         { expectedVersion: version, expectedHash: current?.events.at(-1)?.hash, recordedAt: now, alongside },
         tx,
       )
@@ -214,10 +402,11 @@ export class CaseEngine {
       definition,
       caseId: command.caseId,
       streamId,
-      snapshot: decision.next,
+      snapshot,
       version: appended.version,
       ownership,
       events: [...(current?.events ?? []), ...appended.events],
+      clocks: plan.clocks,
     };
   }
 
@@ -240,6 +429,7 @@ export class CaseEngine {
       version: events.length,
       ownership: definition.ownershipOf(snapshot.context),
       events,
+      clocks: foldClocks(events),
     };
   }
 

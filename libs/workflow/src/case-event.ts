@@ -1,4 +1,5 @@
 import type { BilingualText } from '@credence/shared';
+import type { ClockMeta } from './clocks/clock-planner';
 
 export type Role = 'applicant' | 'officer' | 'senior_reviewer' | 'auditor' | 'admin' | 'system';
 
@@ -31,8 +32,8 @@ export interface MachineEvent<TType extends string = string, TData = Record<stri
   at: string;
 }
 
-/** State meta: how a state is called, who must act in it (the work item). */
-export interface StateMeta {
+/** State meta: how a state is called, who must act in it (the work item), the clocks it runs or pauses. */
+export interface StateMeta extends ClockMeta {
   label: BilingualText;
   /** Roles that have work to do in this state, at the case's own authority. */
   workItem?: { roles: Role[]; label: BilingualText };

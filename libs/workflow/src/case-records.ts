@@ -73,7 +73,8 @@ export function effectWrites(
   const timers = new Map<string, Effect>();
   for (const effect of effects) {
     if (effect.type === 'emitOutbox') writes.push(outboxWrite(target, effect.params));
-    else timers.set(effect.params.name, effect);
+    else if (effect.type === 'scheduleTimer' || effect.type === 'cancelTimer')
+      timers.set(effect.params.name, effect);
   }
   const schedules = [...timers.values()].flatMap((e) => (e.type === 'scheduleTimer' ? [e.params] : []));
   const cancels = [...timers.values()].flatMap((e) => (e.type === 'cancelTimer' ? [e.params.name] : []));

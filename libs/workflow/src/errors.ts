@@ -53,3 +53,15 @@ export class UnknownCaseTypeError extends DomainError {
     });
   }
 }
+
+/** A clock threshold timer fired for a clock that no longer waits for it (stopped, paused, moved): it is stale. */
+export class ClockNotWaitingError extends DomainError {
+  constructor(clock: string, threshold: string) {
+    super({
+      code: 'WORKFLOW.CLOCK_NOT_WAITING',
+      status: 409,
+      message: { zh: `时限 ${clock} 已不在计时`, en: `Clock ${clock} no longer waits for ${threshold}` },
+      details: { clock, threshold },
+    });
+  }
+}

@@ -11,3 +11,6 @@ export * from './workflow.module';
 export * from './model-paths';
 export * from './case-view';
 export * from './work-items';
+export * from './clocks/clock-planner';
+export * from './clocks/clock-state';
+export * from './clocks/provisional-deadlines';

@@ -8,6 +8,8 @@ import {
 import type { BilingualText } from '@credence/shared';
 import type { RecordedEvent } from '@credence/event-store';
 import type { MachineEvent, Role, StateMeta, TransitionMeta, WorkflowActor } from './case-event';
+import type { ExtendClockParams } from './clocks/clock-planner';
+import { isClockEvent } from './clocks/clock-state';
 import { HistoryNotReplayableError } from './errors';
 
 // The only file that calls xstate's runtime: machines elsewhere are declarations (xstate-recipe §1).
@@ -33,10 +35,14 @@ export function initialSnapshot(machine: AnyStateMachine, caseId: string): AnyMa
   return initialTransition(machine, { caseId })[0];
 }
 
-/** Strict fold: every stored event must be accepted, or the history and the machine disagree (a tripwire). */
+/**
+ * Strict fold: every stored machine event must be accepted, or the history and the machine disagree (a tripwire).
+ * Clock events are the engine's, folded by foldClocks.
+ */
 export function fold(machine: AnyStateMachine, caseId: string, events: RecordedEvent[]): AnyMachineSnapshot {
   let snapshot = initialSnapshot(machine, caseId);
   for (const event of events) {
+    if (isClockEvent(event.type)) continue;
     const machineEvent = toMachineEvent(event);
     if (!snapshot.can(machineEvent)) {
       throw new HistoryNotReplayableError(
@@ -54,9 +60,10 @@ export function fold(machine: AnyStateMachine, caseId: string, events: RecordedE
 export type Effect =
   | { type: 'scheduleTimer'; params: { name: string; event: string; dueAt: string } }
   | { type: 'cancelTimer'; params: { name: string } }
-  | { type: 'emitOutbox'; params: { topic: string; payload?: Record<string, unknown> } };
+  | { type: 'emitOutbox'; params: { topic: string; payload?: Record<string, unknown> } }
+  | { type: 'extendClock'; params: ExtendClockParams };
 
-const EFFECT_TYPES = new Set(['scheduleTimer', 'cancelTimer', 'emitOutbox']);
+const EFFECT_TYPES = new Set(['scheduleTimer', 'cancelTimer', 'emitOutbox', 'extendClock']);
 
 /** Decides one event: the next snapshot and the effects (as data) to write in the same transaction. */
 export function decide(

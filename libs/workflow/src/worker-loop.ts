@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Env } from '@credence/shared';
+import { ProvisionalDeadlines } from './clocks/provisional-deadlines';
 import { TimerWorker } from './timer-worker';
 
 /** Polls for due work while the process runs (the worker app, or the API with RUN_WORKER). */
@@ -12,6 +13,7 @@ export class WorkerLoop implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly env: Env,
     private readonly timers: TimerWorker,
+    private readonly provisional: ProvisionalDeadlines,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -28,6 +30,7 @@ export class WorkerLoop implements OnApplicationBootstrap, OnApplicationShutdown
   private async run(): Promise<void> {
     while (this.running) {
       try {
+        await this.provisional.sweepIfDue();
         await this.timers.fireDue();
       } catch (error) {
         this.logger.error({ err: error }, 'worker pass failed');

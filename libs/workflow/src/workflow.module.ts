@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock, Database, Env } from '@credence/shared';
 import { EventStore } from '@credence/event-store';
+import { WorkingCalendarModule } from '@credence/working-calendar';
 import { CaseEngine } from './case-engine';
 import { CaseTypeRegistry } from './case-type-registry';
 import { CaseViews } from './case-view';
+import { ProvisionalDeadlines } from './clocks/provisional-deadlines';
 import { TimerWorker } from './timer-worker';
 import { WorkItems } from './work-items';
 import { WorkerLoop } from './worker-loop';
@@ -11,6 +13,7 @@ import { WorkerLoop } from './worker-loop';
 /** The case engine, its registry, the event store it appends to and the timer worker. */
 @Global()
 @Module({
+  imports: [WorkingCalendarModule],
   providers: [
     {
       provide: EventStore,
@@ -22,8 +25,17 @@ import { WorkerLoop } from './worker-loop';
     CaseViews,
     WorkItems,
     TimerWorker,
+    ProvisionalDeadlines,
     WorkerLoop,
   ],
-  exports: [EventStore, CaseTypeRegistry, CaseEngine, CaseViews, WorkItems, TimerWorker],
+  exports: [
+    EventStore,
+    CaseTypeRegistry,
+    CaseEngine,
+    CaseViews,
+    WorkItems,
+    TimerWorker,
+    ProvisionalDeadlines,
+  ],
 })
 export class WorkflowModule {}
