@@ -8,6 +8,7 @@ import { PlatformModule, type PlatformOptions } from '@credence/shared';
 import { WorkflowModule } from '@credence/workflow';
 import { INTEGRITY_CONTROLLERS, INTEGRITY_IMPORTS } from './audit/integrity';
 import { TRAIL_CONTROLLERS, TRAIL_IMPORTS } from './audit/trail';
+import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { CreditRecordsController } from './credit-records/credit-records.controller';
 import { PublicRecordsController } from './credit-records/public-records.controller';
@@ -53,6 +54,7 @@ export class AppModule implements NestModule {
         MetricsController,
         ...IDENTITY_CONTROLLERS,
         CasesController,
+        CalendarController,
         CreditRecordsController,
         RuleSetsController,
         PublicRecordsController,

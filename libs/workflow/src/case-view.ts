@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { BilingualText } from '@credence/shared';
-import { Database } from '@credence/shared';
+import { beijingDateOf, Clock, Database } from '@credence/shared';
+import { StatutoryTime } from '@credence/working-calendar';
 import type { WorkflowActor } from './case-event';
 import { CaseEngine, type LoadedCase } from './case-engine';
+import { clockViewOf, type ClockView } from './clocks/clock-view';
 import { pendingTimers, type TimerView } from './case-records';
 import { activeStatePaths, stateLabel, workItemOf } from './machine-runtime';
 
@@ -22,6 +24,8 @@ export interface CaseView {
   availableActions: { action: string; eventType: string; label: unknown }[];
   workItem: { roles: string[]; label: BilingualText } | null;
   timers: TimerView[];
+  /** Statutory clocks, open ones first. */
+  clocks: ClockView[];
   data: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
@@ -32,6 +36,8 @@ export class CaseViews {
   constructor(
     private readonly engine: CaseEngine,
     private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly statutoryTime: StatutoryTime,
   ) {}
 
   async of(loaded: LoadedCase, actor: WorkflowActor): Promise<CaseView> {
@@ -51,9 +57,22 @@ export class CaseViews {
       availableActions: this.engine.availableActions(loaded, actor),
       workItem: workItemOf(snapshot) ?? null,
       timers: await pendingTimers(this.db, loaded.streamId),
+      clocks: await this.clocksOf(loaded),
       data: definition.viewOf?.(snapshot.context) ?? {},
       createdAt: loaded.events[0].recordedAt.toISOString(),
       updatedAt: loaded.events[loaded.events.length - 1].recordedAt.toISOString(),
     };
+  }
+
+  private async clocksOf(loaded: LoadedCase): Promise<ClockView[]> {
+    if (loaded.clocks.size === 0) return [];
+    const time = await this.statutoryTime.snapshot();
+    const now = this.clock.now();
+    const authority = loaded.ownership.authorityCode;
+    const dueSoonDays = time.limit('reminder.due-soon', authority, beijingDateOf(now)).workingDays;
+    const calendar = time.calendarFor(authority);
+    return [...loaded.clocks.values()]
+      .map((c) => clockViewOf(c, calendar, now, dueSoonDays))
+      .sort((a, b) => Number(a.status === 'stopped') - Number(b.status === 'stopped'));
   }
 }

@@ -14,3 +14,5 @@ export * from './work-items';
 export * from './clocks/clock-planner';
 export * from './clocks/clock-state';
 export * from './clocks/provisional-deadlines';
+export * from './clocks/clock-view';
+export * from './clocks/deadlines';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type BilingualText } from '@credence/shared';
+import { Clock, Database, type BilingualText } from '@credence/shared';
 import type { WorkflowActor } from './case-event';
 
 export interface WorkItem {
@@ -13,6 +13,8 @@ export interface WorkItem {
   authorityCode: string;
   version: number;
   updatedAt: string;
+  /** The nearest open deadline of the case, if a clock runs. */
+  due: { dueAt: string; provisional: boolean; dueSoon: boolean; overdue: boolean } | null;
 }
 
 /**
@@ -21,11 +23,14 @@ export interface WorkItem {
  */
 @Injectable()
 export class WorkItems {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
 
   async for(
     actor: WorkflowActor,
-    filter: { type?: string; page: number; pageSize: number },
+    filter: { type?: string; due?: 'soon' | 'overdue'; page: number; pageSize: number },
   ): Promise<{ items: WorkItem[]; total: number }> {
     // Only staff who act for an authority have queues; an admin sees every authority's.
     if (
@@ -38,6 +43,8 @@ export class WorkItems {
       actor.role === 'admin' ? null : actor.role,
       actor.role === 'admin' ? null : actor.authorityCode,
       filter.type ?? null,
+      this.clock.now(),
+      filter.due ?? null,
     ];
     const { rows } = await this.db.query<{
       id: string;
@@ -51,18 +58,27 @@ export class WorkItems {
       authority_code: string;
       version: number;
       updated_at: Date;
+      due_at: Date | null;
+      due_soon_at: Date | null;
+      provisional: boolean | null;
       total: string;
     }>(
-      `SELECT id, type, state, state_label_zh, state_label_en, title, subject_code, subject_name, authority_code, version,
-              updated_at, count(*) OVER () AS total
-         FROM cases
-        WHERE status = 'active' AND work_roles <> '{}'
-          AND ($1::text IS NULL OR $1::text = ANY (work_roles))
-          AND ($2::text IS NULL OR authority_code = $2::text)
-          AND ($3::text IS NULL OR type = $3::text)
-        ORDER BY updated_at, id LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+      `SELECT c.id, c.type, c.state, c.state_label_zh, c.state_label_en, c.title, c.subject_code, c.subject_name,
+              c.authority_code, c.version, c.updated_at, k.due_at, k.due_soon_at, k.provisional, count(*) OVER () AS total
+         FROM cases c
+         LEFT JOIN LATERAL (SELECT due_at, due_soon_at, provisional FROM case_clocks
+                             WHERE case_id = c.id AND status = 'running' ORDER BY due_at LIMIT 1) k ON true
+        WHERE c.status = 'active' AND c.work_roles <> '{}'
+          AND ($1::text IS NULL OR $1::text = ANY (c.work_roles))
+          AND ($2::text IS NULL OR c.authority_code = $2::text)
+          AND ($3::text IS NULL OR c.type = $3::text)
+          AND ($5::text IS NULL OR ($5::text = 'overdue' AND k.due_at <= $4)
+               OR ($5::text = 'soon' AND k.due_soon_at <= $4 AND k.due_at > $4))
+        -- The most urgent first: cases with a deadline by due instant, then the rest by age.
+        ORDER BY k.due_at NULLS LAST, c.updated_at, c.id LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
       params,
     );
+    const now = this.clock.now();
     return {
       total: rows.length ? Number(rows[0].total) : 0,
       items: rows.map((r) => ({
@@ -76,6 +92,14 @@ export class WorkItems {
         authorityCode: r.authority_code,
         version: r.version,
         updatedAt: r.updated_at.toISOString(),
+        due: r.due_at
+          ? {
+              dueAt: r.due_at.toISOString(),
+              provisional: r.provisional ?? false,
+              overdue: r.due_at <= now,
+              dueSoon: r.due_soon_at !== null && r.due_soon_at <= now && r.due_at > now,
+            }
+          : null,
       })),
     };
   }

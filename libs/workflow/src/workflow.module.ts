@@ -5,6 +5,7 @@ import { WorkingCalendarModule } from '@credence/working-calendar';
 import { CaseEngine } from './case-engine';
 import { CaseTypeRegistry } from './case-type-registry';
 import { CaseViews } from './case-view';
+import { Deadlines } from './clocks/deadlines';
 import { ProvisionalDeadlines } from './clocks/provisional-deadlines';
 import { TimerWorker } from './timer-worker';
 import { WorkItems } from './work-items';
@@ -26,6 +27,7 @@ import { WorkerLoop } from './worker-loop';
     WorkItems,
     TimerWorker,
     ProvisionalDeadlines,
+    Deadlines,
     WorkerLoop,
   ],
   exports: [
@@ -36,6 +38,7 @@ import { WorkerLoop } from './worker-loop';
     WorkItems,
     TimerWorker,
     ProvisionalDeadlines,
+    Deadlines,
   ],
 })
 export class WorkflowModule {}

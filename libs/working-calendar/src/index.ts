@@ -1,3 +1,4 @@
+export * from './calendar-queries';
 export * from './calendar-store';
 export * from './default-time-limits';
 export * from './official-schedules';
@@ -6,3 +7,4 @@ export * from './statutory-time';
 export * from './time-limits';
 export * from './working-calendar';
 export * from './working-calendar.module';
+export * from './time-limit-store';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { recomputeHash } from '@credence/event-store';
 import { CurrentUser, type Actor } from '@credence/identity';
 import { NotFoundError } from '@credence/shared';
@@ -11,6 +11,10 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 class WorkItemsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-zA-Z]{1,40}$/) type?: string;
+  @ApiPropertyOptional({ enum: ['soon', 'overdue'], description: '临期 / 逾期' })
+  @IsOptional()
+  @IsIn(['soon', 'overdue'])
+  due?: 'soon' | 'overdue';
 }
 
 /** Generic reads over every case type: the case view, its audited history and its diagram. */
