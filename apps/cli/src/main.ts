@@ -11,11 +11,14 @@ import {
   resolveDatabase,
   runMigrations,
 } from '@credence/shared';
+import { calendarCommand } from './calendar-command';
 
 const USAGE = `credence — operations 运维命令
 
   credence migrate                 run pending migrations (执行数据库迁移)
   credence verify [--stream <id>]  recompute hash chains and name the first broken event (校验哈希链)
+  credence calendar load <file>    load a year's holiday schedule as a new version (载入年度节假日安排)
+  credence calendar list           loaded schedules, who loaded them and when (已载入的日历)
 
 The database is DATABASE_URL, or the embedded PostgreSQL under EMBEDDED_PG_DIR.`;
 
@@ -35,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'verify':
         return await verify(database.url, flag(rest, '--stream'));
+      case 'calendar':
+        return await calendarCommand(database.url, rest);
       default:
         process.stderr.write(`unknown command: ${command}\n\n${USAGE}\n`);
         return 2;
