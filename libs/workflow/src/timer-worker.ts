@@ -12,6 +12,11 @@ interface DueTimer {
   due_at: Date;
 }
 
+/** The due-timer scan: served by the partial index `timers_due` (pending only), however many timers wait. */
+export const DUE_TIMER_SCAN = `SELECT id, case_id, case_type, name, event_type, due_at FROM timers
+  WHERE status = 'pending' AND due_at <= $1 AND NOT (id = ANY($2::uuid[]))
+  ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`;
+
 /**
  * Fires due timers as recorded events through the same engine. Each timer is taken with FOR UPDATE SKIP LOCKED
  * and settled in the transaction that appends its event, so several workers never fire one twice and a crash
@@ -43,12 +48,7 @@ export class TimerWorker {
     let timerId: string | undefined;
     try {
       return await this.db.transaction(async (tx) => {
-        const { rows } = await tx.query<DueTimer>(
-          `SELECT id, case_id, case_type, name, event_type, due_at FROM timers
-            WHERE status = 'pending' AND due_at <= $1 AND NOT (id = ANY($2::uuid[]))
-            ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          [this.clock.now(), skip],
-        );
+        const { rows } = await tx.query<DueTimer>(DUE_TIMER_SCAN, [this.clock.now(), skip]);
         const timer = rows[0];
         if (!timer) return 'none';
         timerId = timer.id;
