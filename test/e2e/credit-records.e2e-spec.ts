@@ -49,6 +49,8 @@ describe('credit-record registry (e2e)', () => {
       ruleSet: 'ndrc-order-36-2026',
       repairableFrom: '2026-08-11', // Order 36: general records, 3 months after the decision
       publicityEndsAfter: '2027-05-10',
+      // 双公示: 7 working days after the 05-10 decision is 05-19; registered 06-01, so late
+      publication: { workingDays: 7, dueDate: '2026-05-19', publishedOn: '2026-06-01', onTime: false },
       record: {
         authorityCode: '320830',
         authorityName: '盱眙县交通运输局',

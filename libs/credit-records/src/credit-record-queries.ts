@@ -10,6 +10,7 @@ import {
 } from '@credence/workflow';
 import { CREDIT_RECORD } from './credit-record.case-type';
 import { STATUS_LABELS, type PublicStatus, type RecordContent } from './domain/credit-record';
+import type { PublicationTimeliness } from './domain/credit-record.machine';
 import { objectionMarked, publicStatusOf } from './domain/credit-record.status';
 
 export interface CreditRecordView extends CaseView {
@@ -20,6 +21,8 @@ export interface CreditRecordView extends CaseView {
   ruleSet: string;
   repairableFrom: string;
   publicityEndsAfter: string;
+  /** 双公示 timeliness of the registration (null for records registered before it was tracked). */
+  publication: PublicationTimeliness | null;
 }
 
 export interface RecordFilter {
@@ -58,6 +61,7 @@ export class CreditRecordQueries {
       ruleSet: string;
       repairableFrom: string;
       publicityEndsAfter: string;
+      publication: PublicationTimeliness | null;
     };
     return {
       ...view,
@@ -68,6 +72,7 @@ export class CreditRecordQueries {
       ruleSet: data.ruleSet,
       repairableFrom: data.repairableFrom,
       publicityEndsAfter: data.publicityEndsAfter,
+      publication: data.publication,
     };
   }
 

@@ -81,6 +81,7 @@ function viewOf(ctx: unknown): Record<string, unknown> {
     repairableFrom: c.repairableFrom,
     publicityEndsAfter: c.publicityEndsAfter,
     contentVersion: c.contentVersion,
+    publication: c.publication,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { beijingDateOf, Clock, Database, Env, isUniqueViolation, uuidv7 } from '@credence/shared';
+import { StatutoryTime } from '@credence/working-calendar';
 import { CaseEngine, type LoadedCase, type RequestOrigin, type WorkflowActor } from '@credence/workflow';
 import { CREDIT_RECORD, contentHash } from './credit-record.case-type';
 import {
@@ -10,6 +11,7 @@ import {
   UnknownAuthorityError,
 } from './credit-record.errors';
 import type { RecordContent } from './domain/credit-record';
+import type { PublicationTimeliness } from './domain/credit-record.machine';
 import { governingPeriods } from './domain/rule-set';
 import { RuleSets } from './rule-sets';
 
@@ -45,6 +47,7 @@ export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCred
     private readonly clock: Clock,
     private readonly env: Env,
     private readonly ruleSets: RuleSets,
+    private readonly statutoryTime: StatutoryTime,
   ) {}
 
   async execute({
@@ -71,7 +74,7 @@ export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCred
         caseType: CREDIT_RECORD,
         caseId: uuidv7(now),
         eventType: 'CreditRecordRegistered',
-        data: { record: content, ...periods },
+        data: { record: content, ...periods, publication: await this.publication(content, today) },
         actor,
         origin,
         create: true,
@@ -85,6 +88,23 @@ export class RegisterCreditRecordHandler implements ICommandHandler<RegisterCred
       if (!winner) throw error;
       return { record: winner, created: false };
     }
+  }
+
+  /** 双公示: licences and penalties are published within 7 working days of the decision (the limit is data). */
+  private async publication(content: RecordContent, today: string): Promise<PublicationTimeliness> {
+    const time = await this.statutoryTime.snapshot();
+    const limit = time.limit('publicity.double', content.authorityCode, content.decisionDate);
+    const deadline = time
+      .calendarFor(content.authorityCode)
+      .deadlineFrom(content.decisionDate, limit.workingDays);
+    return {
+      workingDays: limit.workingDays,
+      dueDate: deadline.dueDate,
+      publishedOn: today,
+      onTime: today <= deadline.dueDate,
+      provisional: deadline.provisional,
+      limitId: limit.id,
+    };
   }
 
   private async contentOf(input: RegisterCreditRecordInput): Promise<RecordContent> {

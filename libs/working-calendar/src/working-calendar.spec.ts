@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addDays } from '@credence/shared';
 import { OFFICIAL_SCHEDULES } from './official-schedules';
-import { WorkingCalendar } from './working-calendar';
+import { addCalendarYears, WorkingCalendar } from './working-calendar';
 
 const calendar = new WorkingCalendar(OFFICIAL_SCHEDULES.map((s) => ({ ...s, version: 1 })));
 const dateIn = (from: string, to: string) =>
@@ -85,5 +85,21 @@ describe('WorkingCalendar against the published schedules', () => {
         return calendar.workingDaysBetween(from, due).value === n;
       }),
     );
+  });
+
+  it('adds the local holidays of a province on top of the national schedule', () => {
+    const local = { year: 2026, region: '540000', source: '藏历新年', version: 1 };
+    const festivals = [{ name: '藏历新年', holidays: ['2026-02-24', '2026-02-25'], makeupWorkdays: [] }];
+    const schedules = [...OFFICIAL_SCHEDULES.map((s) => ({ ...s, version: 1 })), { ...local, festivals }];
+    const tibet = new WorkingCalendar(schedules, '540000');
+    expect(tibet.day('2026-02-24')).toMatchObject({ working: false, kind: 'holiday', festival: '藏历新年' });
+    expect(calendar.day('2026-02-24').working).toBe(true);
+    expect(tibet.addWorkingDays('2026-02-12', 3).value).toBe('2026-02-26');
+    expect(tibet.version).toBe('2025@1 2026@1 540000:2026@1');
+  });
+
+  it('adds calendar years for publicity periods, ending on 02-28 for a 02-29 start', () => {
+    expect(addCalendarYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addCalendarYears('2026-05-10', 3)).toBe('2029-05-10');
   });
 });

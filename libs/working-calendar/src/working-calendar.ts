@@ -1,4 +1,4 @@
-import { addDays, beijingDateOf, startOfBeijingDay } from '@credence/shared';
+import { addCalendarMonths, addDays, beijingDateOf, startOfBeijingDay } from '@credence/shared';
 import type { YearSchedule } from './official-schedules';
 
 export type DayKind = 'weekday' | 'weekend' | 'holiday' | 'makeup';
@@ -150,3 +150,10 @@ export function endOfBeijingDay(date: string): Date {
 
 /** The Beijing date a received-at instant counts from. */
 export const receivedOn = beijingDateOf;
+
+/** Publicity periods count calendar months and years (Civil Code Art. 201–202), not working days. */
+export { addCalendarMonths };
+
+export function addCalendarYears(date: string, years: number): string {
+  return addCalendarMonths(date, 12 * years);
+}

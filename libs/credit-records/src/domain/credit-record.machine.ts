@@ -11,6 +11,17 @@ export interface CreditRecordContext {
   publicityEndsAfter: string | null;
   expiresAt: string | null;
   contentVersion: number;
+  /** 双公示: was the record published within the limit after the decision (null for records registered before). */
+  publication: PublicationTimeliness | null;
+}
+
+export interface PublicationTimeliness {
+  workingDays: number;
+  dueDate: string;
+  publishedOn: string;
+  onTime: boolean;
+  provisional: boolean;
+  limitId: string;
 }
 
 /** Data of the events that set a record's periods (registration, revocation of a repair). */
@@ -88,6 +99,7 @@ export const creditRecordMachine = setup({
     publicityEndsAfter: null,
     expiresAt: null,
     contentVersion: 0,
+    publication: null,
   }),
   initial: 'unregistered',
   states: {
@@ -101,6 +113,7 @@ export const creditRecordMachine = setup({
           actions: assign(({ event }) => ({
             record: event.data.record as RecordContent,
             contentVersion: 1,
+            publication: (event.data.publication as PublicationTimeliness | undefined) ?? null,
             ...periodsOf(event),
           })),
         },
