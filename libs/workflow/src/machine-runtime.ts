@@ -167,3 +167,43 @@ function leafMetas(snapshot: AnyMachineSnapshot): StateMeta[] {
 export function workItemOf(snapshot: AnyMachineSnapshot): StateMeta['workItem'] | null {
   return activeStateMeta(snapshot).find((m) => m.workItem)?.workItem ?? null;
 }
+
+/** One step of a history: the machine before and after one recorded event (clock events leave it where it was). */
+export interface FoldStep {
+  event: RecordedEvent;
+  before: AnyMachineSnapshot;
+  after: AnyMachineSnapshot;
+}
+
+/** The strict fold, one step per event, for readers that show every transition (the audit trail). */
+export function foldSteps(machine: AnyStateMachine, caseId: string, events: RecordedEvent[]): FoldStep[] {
+  const steps: FoldStep[] = [];
+  let snapshot = initialSnapshot(machine, caseId);
+  for (const event of events) {
+    const before = snapshot;
+    if (!isClockEvent(event.type)) {
+      const machineEvent = toMachineEvent(event);
+      if (!snapshot.can(machineEvent))
+        throw new HistoryNotReplayableError(
+          event.streamId,
+          event.streamVersion,
+          event.type,
+          stateKey(snapshot),
+        );
+      snapshot = transition(machine, snapshot, machineEvent)[0];
+    }
+    steps.push({ event, before, after: snapshot });
+  }
+  return steps;
+}
+
+/** The label (transition meta) of the transition a recorded event takes out of `before`, when the machine names it. */
+export function transitionLabel(before: AnyMachineSnapshot, event: RecordedEvent): BilingualText | null {
+  if (isClockEvent(event.type)) return null;
+  const taken = before.machine.getTransitionData(before, toMachineEvent(event)) as { meta?: unknown }[];
+  for (const t of taken) {
+    const label = (t.meta as TransitionMeta | undefined)?.label;
+    if (label) return label;
+  }
+  return null;
+}

@@ -6,6 +6,7 @@ import { CurrentUser, type Actor } from '@credence/identity';
 import { NotFoundError } from '@credence/shared';
 import { CaseEngine, CaseTypeRegistry, CaseViews, toMermaid, WorkItems } from '@credence/workflow';
 
+import { AuditedRead } from '../audit/trail/audited-read';
 import { PageQuery } from '../http/page.query';
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -61,12 +62,14 @@ export class CasesController {
   }
 
   @Get('cases/:id')
+  @AuditedRead('case')
   @ApiOperation({ summary: '案件视图 / Case view' })
   async get(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
     return this.views.of(await this.load(id, user), user);
   }
 
   @Get('cases/:id/history')
+  @AuditedRead('case-history')
   @ApiOperation({ summary: '案件审计历史（含哈希链）/ Audited history with its hash chain' })
   async history(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
     const loaded = await this.load(id, user);

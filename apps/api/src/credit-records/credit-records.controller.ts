@@ -21,6 +21,7 @@ import {
   type CreditRecordView,
 } from '@credence/credit-records';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
+import { AuditedRead } from '../audit/trail/audited-read';
 import { expectedVersionOf, setETag } from '../http/etag';
 import { Ctx, type RequestContext } from '../http/request-context';
 import {
@@ -77,6 +78,7 @@ export class CreditRecordsController {
   }
 
   @Get(':id')
+  @AuditedRead('credit-record')
   @ApiOperation({ summary: '信用记录详情 / A credit record with its state, actions and clocks' })
   async get(
     @Param('id', uuid) id: string,

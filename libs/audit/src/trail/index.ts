@@ -1,1 +1,14 @@
-export {};
+export * from './access-log';
+export * from './audit-trail.module';
+export * from './csv';
+export * from './decision-export';
+export * from './decision-exports';
+export * from './decision-facts';
+export * from './decision-projector';
+export * from './decision-search';
+export * from './decision-trails';
+export * from './labels';
+export * from './projector-loop';
+export * from './staff-activity';
+export * from './time-travel';
+export * from './trail-steps';
