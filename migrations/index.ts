@@ -4,6 +4,8 @@ import { CreateIdentity1767225600200 } from './1767225600200-CreateIdentity';
 import { CreateCaseEngine1767225600300 } from './1767225600300-CreateCaseEngine';
 import { CreateCreditRecords1767225600400 } from './1767225600400-CreateCreditRecords';
 import { CreateStatutoryTime1767225600500 } from './1767225600500-CreateStatutoryTime';
+import { CreateAuditLedger1767225600600 } from './1767225600600-CreateAuditLedger';
+import { CreateAuditTrail1767225600700 } from './1767225600700-CreateAuditTrail';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   CreateCaseEngine1767225600300,
   CreateCreditRecords1767225600400,
   CreateStatutoryTime1767225600500,
+  CreateAuditLedger1767225600600,
+  CreateAuditTrail1767225600700,
 ];

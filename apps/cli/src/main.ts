@@ -11,12 +11,16 @@ import {
   resolveDatabase,
   runMigrations,
 } from '@credence/shared';
+import { auditCommand } from './audit-command';
 import { calendarCommand } from './calendar-command';
 
 const USAGE = `credence — operations 运维命令
 
   credence migrate                 run pending migrations (执行数据库迁移)
   credence verify [--stream <id>]  recompute hash chains and name the first broken event (校验哈希链)
+  credence audit verify [--stream <id>] [--public-key <pem file>] [--json]
+                                   chains, every ledger leaf against its event, the ledger's gaplessness, each
+                                   checkpoint's signature, root and consistency (完整性校验：哈希链、账本、检查点)
   credence calendar load <file>    load a year's holiday schedule as a new version (载入年度节假日安排)
   credence calendar list           loaded schedules, who loaded them and when (已载入的日历)
 
@@ -38,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'verify':
         return await verify(database.url, flag(rest, '--stream'));
+      case 'audit':
+        return await auditCommand(database.url, env, rest, USAGE);
       case 'calendar':
         return await calendarCommand(database.url, rest);
       default:

@@ -1,1 +1,14 @@
-export {};
+export * from './audit-integrity.module';
+export * from './checkpoints';
+export * from './evidence';
+export * from './integrity-errors';
+export * from './integrity-verifier';
+export * from './integrity.service';
+export * from './ledger-sealer';
+export * from './merkle';
+export * from './merkle-store';
+export * from './proofs';
+export * from './signing';
+export * from './signing-key-loader';
+export * from './signing-keys';
+export * from './verification-jobs';

@@ -86,6 +86,16 @@ export class Env {
   @Max(60000)
   WORKER_POLL_MS = 500;
 
+  /**
+   * The access log (who read what) is written in batches this often, off the request path; a crash loses at most
+   * this much of it. 0: every read writes its entry before answering (one more round trip per read).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  ACCESS_LOG_FLUSH_MS = 1000;
+
   @IsString()
   BODY_LIMIT = '100kb';
 
@@ -113,6 +123,42 @@ export class Env {
    */
   @IsIn(['decision-date', 'lenient'])
   RULE_SET_TRANSITION_POLICY: 'decision-date' | 'lenient' = 'decision-date';
+
+  /**
+   * Private key signing audit checkpoints: PKCS#8 PEM text, or the path of a PEM file. Required in production;
+   * elsewhere a key is generated next to the embedded database (or derived, in tests).
+   */
+  @IsString()
+  AUDIT_SIGNING_KEY = '';
+
+  @IsIn(['ed25519', 'sm2'])
+  AUDIT_SIGNING_ALGORITHM: 'ed25519' | 'sm2' = 'ed25519';
+
+  /** A signed checkpoint after this many newly sealed events … */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUDIT_CHECKPOINT_EVERY_EVENTS = 1000;
+
+  /** … or this long after the previous one, if anything was sealed since. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUDIT_CHECKPOINT_EVERY_SECONDS = 60;
+
+  /** Appends every checkpoint as a JSON line to this file (an anchor outside the database); none when empty. */
+  @IsString()
+  AUDIT_CHECKPOINT_FILE = '';
+
+  /** Also writes every checkpoint to the outbox (topic `audit.checkpoint`) for delivery elsewhere. */
+  @Transform(toBool)
+  @IsBoolean()
+  AUDIT_CHECKPOINT_OUTBOX = false;
+
+  /** First line of every signed checkpoint: names this deployment's log. */
+  @IsString()
+  @MinLength(1)
+  AUDIT_LOG_ORIGIN = 'credence.audit.ledger';
 
   /** Seed demo authorities, accounts and records on first start (never in production). */
   @Transform(toBool)

@@ -1,0 +1,376 @@
+import { verify as verifyChains, type VerifyProblem } from '@credence/event-store';
+import type { Sql } from '@credence/shared';
+import { allCheckpoints, latestCheckpoint, type Checkpoint } from './checkpoints';
+import { leafHash, MerkleFrontier, verifyConsistency, verifyInclusion } from './merkle';
+import { consistencyPath, inclusionPath } from './proofs';
+import { SEALER_SUBSCRIPTION } from './ledger-sealer';
+import { checkpointNoteText, verifySignature, type SigningKey } from './signing';
+import { publishedKeys, trustedKeys } from './signing-keys';
+
+export type IntegrityProblem =
+  | VerifyProblem
+  /** The ledger skips an index (rows deleted from the ledger). */
+  | 'ledger-gap'
+  /** A ledger row's leaf hash is not H(0x00 ‖ event hash). */
+  | 'leaf-mismatch'
+  /** A sealed event is gone (deleted row, cut tail, whole stream removed). */
+  | 'event-missing'
+  /** A sealed event's hash differs from the one sealed (edited and re-hashed, or swapped). */
+  | 'event-changed'
+  /** An event the sealer has passed is not in the ledger (inserted behind its back). */
+  | 'unsealed-event'
+  /** A checkpoint's root is not the root of the ledger's first tree_size leaves. */
+  | 'root-mismatch'
+  /** A checkpoint covers more leaves than the ledger holds (ledger cut). */
+  | 'checkpoint-beyond-ledger'
+  | 'bad-signature'
+  /** Signed by a key that is neither the configured one nor endorsed by it. */
+  | 'untrusted-key'
+  /** previous_tree_size does not name the checkpoint before it, or time runs backwards. */
+  | 'checkpoint-chain-broken'
+  | 'inconsistent-checkpoints'
+  | 'inclusion-failed';
+
+export interface IntegrityFailure {
+  check: 'chain' | 'ledger' | 'checkpoint';
+  problem: IntegrityProblem;
+  streamId?: string;
+  streamVersion?: number;
+  globalPosition?: number;
+  ledgerIndex?: number;
+  treeSize?: number;
+  expected?: string;
+  actual?: string;
+}
+
+export interface IntegrityProgress {
+  phase: 'chains' | 'ledger' | 'checkpoints' | 'done';
+  checked: number;
+  total: number;
+  failures: number;
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  streamId: string | null;
+  chains: { streamsChecked: number; eventsChecked: number };
+  ledger: { leavesChecked: number; size: number };
+  checkpoints: { checked: number; latestTreeSize: number | null; trustedKeyIds: string[] };
+  failuresFound: number;
+  /** At most MAX_REPORTED failures per check; failuresFound counts them all. */
+  failures: IntegrityFailure[];
+}
+
+export interface IntegrityOptions {
+  streamId?: string;
+  /** The key the verifier trusts (the configured one); older keys count when it endorsed them. */
+  trustAnchor: Pick<SigningKey, 'keyId' | 'algorithm' | 'publicKeyPem'>;
+  onProgress?: (progress: IntegrityProgress) => void | Promise<void>;
+  pageSize?: number;
+}
+
+const MAX_REPORTED = 1000;
+
+interface LedgerCheckRow {
+  ledger_index: string;
+  stream_id: string;
+  stream_version: number;
+  event_hash: Buffer;
+  leaf_hash: Buffer;
+  global_position: string | null;
+  current_hash: Buffer | null;
+}
+
+/**
+ * Everything `credence audit verify` checks: every stream's hash chain; every ledger leaf against its event
+ * (catches what chains cannot: a removed stream, a cut tail, a re-hashed edit, swapped events) and the ledger's
+ * gaplessness; events the sealer passed but never sealed; every checkpoint's signature, its root against the root
+ * recomputed from the ledger, and consistency with the checkpoint before it.
+ */
+export class IntegrityVerifier {
+  private failures: IntegrityFailure[] = [];
+  private found = 0;
+  private readonly perCheck = new Map<string, number>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly options: IntegrityOptions,
+  ) {}
+
+  async run(): Promise<IntegrityReport> {
+    const { streamId } = this.options;
+    const pageSize = this.options.pageSize ?? 5000;
+    const total = await this.totalWork();
+    let done = 0;
+    const progress = async (phase: IntegrityProgress['phase'], checked: number) =>
+      this.options.onProgress?.({ phase, checked, total, failures: this.found });
+
+    const chains = await verifyChains(this.sql, {
+      streamId,
+      batchSize: pageSize,
+      onProgress: (p) => void progress('chains', p.eventsChecked),
+    });
+    for (const f of chains.failures) this.fail({ check: 'chain', ...f });
+    done = chains.eventsChecked;
+    await progress('chains', done);
+
+    const ledger =
+      streamId === undefined
+        ? await this.checkWholeLedger(pageSize, (n) => progress('ledger', done + n))
+        : await this.checkStreamLedger(streamId);
+    done += ledger.leavesChecked;
+    if (streamId === undefined) await this.checkUnsealed();
+    await progress('checkpoints', done);
+    const checkpoints = await this.checkCheckpoints(ledger.roots, ledger.size);
+    done += checkpoints.checked;
+    await progress('done', done);
+    return {
+      ok: this.found === 0,
+      streamId: streamId ?? null,
+      chains: { streamsChecked: chains.streamsChecked, eventsChecked: chains.eventsChecked },
+      ledger: { leavesChecked: ledger.leavesChecked, size: ledger.size },
+      checkpoints,
+      failuresFound: this.found,
+      failures: this.failures,
+    };
+  }
+
+  private fail(failure: IntegrityFailure): void {
+    this.found++;
+    const n = this.perCheck.get(failure.check) ?? 0;
+    this.perCheck.set(failure.check, n + 1);
+    if (n < MAX_REPORTED) this.failures.push(failure);
+  }
+
+  private async totalWork(): Promise<number> {
+    const { rows } = await this.sql.query<{ events: string; leaves: string; checkpoints: string }>(
+      `SELECT (SELECT count(*) FROM events WHERE $1::text IS NULL OR stream_id = $1) AS events,
+              (SELECT count(*) FROM audit_ledger WHERE $1::text IS NULL OR stream_id = $1) AS leaves,
+              (SELECT count(*) FROM audit_checkpoints) AS checkpoints`,
+      [this.options.streamId ?? null],
+    );
+    return Number(rows[0].events) + Number(rows[0].leaves) + Number(rows[0].checkpoints);
+  }
+
+  /** Streams the ledger in index order against the events; recomputes the root at every checkpoint's size. */
+  private async checkWholeLedger(pageSize: number, onPage: (checked: number) => Promise<void>) {
+    const sizes = new Set<number>();
+    for await (const c of allCheckpoints(this.sql)) sizes.add(c.treeSize);
+    const roots = new Map<number, Buffer>();
+    const frontier = new MerkleFrontier();
+    let expected = 0;
+    let checked = 0;
+    for (;;) {
+      const { rows } = await this.sql.query<LedgerCheckRow>(
+        `SELECT l.ledger_index, l.stream_id, l.stream_version, l.event_hash, l.leaf_hash,
+                e.global_position, e.hash AS current_hash
+           FROM audit_ledger l LEFT JOIN events e USING (stream_id, stream_version)
+          WHERE l.ledger_index >= $1 ORDER BY l.ledger_index LIMIT $2`,
+        [expected, pageSize],
+      );
+      for (const row of rows) {
+        const index = Number(row.ledger_index);
+        if (index !== expected) {
+          this.fail({
+            check: 'ledger',
+            problem: 'ledger-gap',
+            ledgerIndex: expected,
+            expected: String(expected),
+            actual: String(index),
+          });
+          // Later roots cannot match the checkpoints anyway; keep checking the leaves against their events.
+          expected = index;
+        }
+        this.checkLeaf(row, index);
+        frontier.append(row.leaf_hash);
+        if (sizes.has(frontier.size)) roots.set(frontier.size, frontier.root());
+        expected++;
+        checked++;
+      }
+      await onPage(checked);
+      if (rows.length < pageSize) break;
+    }
+    return { leavesChecked: checked, size: expected, roots };
+  }
+
+  private checkLeaf(row: LedgerCheckRow, ledgerIndex: number): void {
+    const at = { streamId: row.stream_id, streamVersion: row.stream_version, ledgerIndex };
+    if (!leafHash(row.event_hash).equals(row.leaf_hash))
+      this.fail({
+        check: 'ledger',
+        problem: 'leaf-mismatch',
+        ...at,
+        expected: leafHash(row.event_hash).toString('hex'),
+        actual: row.leaf_hash.toString('hex'),
+      });
+    if (row.current_hash === null)
+      this.fail({
+        check: 'ledger',
+        problem: 'event-missing',
+        ...at,
+        expected: row.event_hash.toString('hex'),
+      });
+    else if (!row.current_hash.equals(row.event_hash))
+      this.fail({
+        check: 'ledger',
+        problem: 'event-changed',
+        ...at,
+        globalPosition: Number(row.global_position),
+        expected: row.event_hash.toString('hex'),
+        actual: row.current_hash.toString('hex'),
+      });
+  }
+
+  /** One stream: its leaves against its events, and each leaf's inclusion in the latest checkpoint. */
+  private async checkStreamLedger(streamId: string) {
+    const { rows } = await this.sql.query<LedgerCheckRow>(
+      `SELECT l.ledger_index, l.stream_id, l.stream_version, l.event_hash, l.leaf_hash,
+              e.global_position, e.hash AS current_hash
+         FROM audit_ledger l LEFT JOIN events e USING (stream_id, stream_version)
+        WHERE l.stream_id = $1 ORDER BY l.ledger_index`,
+      [streamId],
+    );
+    const latest = await latestCheckpoint(this.sql);
+    for (const row of rows) {
+      const index = Number(row.ledger_index);
+      this.checkLeaf(row, index);
+      if (latest && index < latest.treeSize) {
+        const path = await inclusionPath(this.sql, index, latest.treeSize).catch(() => null);
+        if (
+          !path ||
+          !verifyInclusion(index, latest.treeSize, leafHash(row.event_hash), path, latest.rootHash)
+        )
+          this.fail({
+            check: 'ledger',
+            problem: 'inclusion-failed',
+            streamId,
+            streamVersion: row.stream_version,
+            ledgerIndex: index,
+            treeSize: latest.treeSize,
+          });
+      }
+    }
+    const { rows: size } = await this.sql.query<{ n: string }>(
+      `SELECT coalesce(max(ledger_index) + 1, 0) AS n FROM audit_ledger`,
+    );
+    return { leavesChecked: rows.length, size: Number(size[0].n), roots: null };
+  }
+
+  private async checkUnsealed(): Promise<void> {
+    const { rows } = await this.sql.query<{
+      stream_id: string;
+      stream_version: number;
+      global_position: string;
+    }>(
+      `SELECT e.stream_id, e.stream_version, e.global_position
+         FROM events e, subscription_checkpoints s
+        WHERE s.name = $1
+          AND (e.transaction_id, e.global_position) <= (s.transaction_id, s.global_position)
+          AND NOT EXISTS (SELECT 1 FROM audit_ledger l
+                           WHERE l.stream_id = e.stream_id AND l.stream_version = e.stream_version)
+        ORDER BY e.global_position LIMIT $2`,
+      [SEALER_SUBSCRIPTION, MAX_REPORTED],
+    );
+    for (const r of rows)
+      this.fail({
+        check: 'ledger',
+        problem: 'unsealed-event',
+        streamId: r.stream_id,
+        streamVersion: r.stream_version,
+        globalPosition: Number(r.global_position),
+      });
+  }
+
+  /**
+   * Signatures by trusted keys; roots against the recomputed ones (whole-ledger runs); the chain of
+   * previous_tree_size; consistency proofs between neighbours, from the stored nodes.
+   */
+  private async checkCheckpoints(roots: Map<number, Buffer> | null, ledgerSize: number) {
+    const anchor = this.options.trustAnchor;
+    const trusted = trustedKeys(
+      { keyId: anchor.keyId, algorithm: anchor.algorithm, publicKey: anchor.publicKeyPem },
+      await publishedKeys(this.sql),
+    );
+    let previous: Checkpoint | null = null;
+    let checked = 0;
+    for await (const c of allCheckpoints(this.sql)) {
+      checked++;
+      const at = { check: 'checkpoint' as const, treeSize: c.treeSize };
+      const key = trusted.get(c.keyId);
+      if (!key || key.algorithm !== c.algorithm)
+        this.fail({ ...at, problem: 'untrusted-key', actual: c.keyId });
+      else if (!verifySignature(c.algorithm, key.publicKey, checkpointNoteText(c), c.signature))
+        this.fail({ ...at, problem: 'bad-signature', actual: c.keyId });
+      if (c.treeSize > ledgerSize)
+        this.fail({
+          ...at,
+          problem: 'checkpoint-beyond-ledger',
+          expected: `≤ ${ledgerSize}`,
+          actual: String(c.treeSize),
+        });
+      else if (roots) {
+        const root = roots.get(c.treeSize);
+        if (!root || !root.equals(c.rootHash))
+          this.fail({
+            ...at,
+            problem: 'root-mismatch',
+            expected: root?.toString('hex'),
+            actual: c.rootHash.toString('hex'),
+          });
+      }
+      if (c.previousTreeSize !== (previous?.treeSize ?? null) || (previous && c.sealedAt < previous.sealedAt))
+        this.fail({
+          ...at,
+          problem: 'checkpoint-chain-broken',
+          expected: String(previous?.treeSize ?? null),
+          actual: String(c.previousTreeSize),
+        });
+      if (previous && c.treeSize <= ledgerSize) {
+        const proof = await consistencyPath(this.sql, previous.treeSize, c.treeSize).catch(() => null);
+        if (!proof || !verifyConsistency(previous.treeSize, c.treeSize, previous.rootHash, c.rootHash, proof))
+          this.fail({
+            ...at,
+            problem: 'inconsistent-checkpoints',
+            expected: `consistent with ${previous.treeSize}`,
+          });
+      }
+      previous = c;
+    }
+    return { checked, latestTreeSize: previous?.treeSize ?? null, trustedKeyIds: [...trusted.keys()] };
+  }
+}
+
+/** One line per failure for people: what, where, in Chinese and English. */
+export function describeFailure(f: IntegrityFailure): string {
+  const where = [
+    f.streamId && `stream ${f.streamId}`,
+    f.streamVersion !== undefined && `version ${f.streamVersion}`,
+    f.ledgerIndex !== undefined && `ledger index ${f.ledgerIndex}`,
+    f.treeSize !== undefined && `checkpoint ${f.treeSize}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const detail = [f.expected && `expected ${f.expected}`, f.actual && `found ${f.actual}`]
+    .filter(Boolean)
+    .join('; ');
+  return `${PROBLEM_TEXT[f.problem]} [${f.problem}] at ${where}${detail ? ` (${detail})` : ''}`;
+}
+
+const PROBLEM_TEXT: Record<IntegrityProblem, string> = {
+  'hash-mismatch': '事件内容被改动 / event content altered',
+  'broken-link': '哈希链断开 / hash chain link broken',
+  'version-gap': '流中事件缺失 / event missing inside its stream',
+  'bad-genesis': '流的起点被伪造 / forged stream start',
+  'ledger-gap': '账本序号缺失 / ledger index missing',
+  'leaf-mismatch': '账本叶子与事件哈希不符 / ledger leaf does not match its event hash',
+  'event-missing': '已封存的事件不存在 / sealed event no longer exists',
+  'event-changed': '已封存的事件哈希已变化 / sealed event hash changed',
+  'unsealed-event': '事件未被封存 / event passed over by the sealer',
+  'root-mismatch': '检查点根哈希与账本不符 / checkpoint root differs from the ledger',
+  'checkpoint-beyond-ledger': '检查点超出账本长度 / checkpoint covers leaves the ledger lacks',
+  'bad-signature': '检查点签名无效 / checkpoint signature invalid',
+  'untrusted-key': '检查点由不受信任的密钥签名 / checkpoint signed by an untrusted key',
+  'checkpoint-chain-broken': '检查点序列断开 / checkpoint sequence broken',
+  'inconsistent-checkpoints': '相邻检查点不一致 / checkpoints inconsistent',
+  'inclusion-failed': '包含证明不成立 / inclusion proof fails',
+};
