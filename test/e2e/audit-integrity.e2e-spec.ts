@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
+  AccessLog,
   LedgerSealer,
   leafHash,
   SigningKey,
@@ -221,6 +222,16 @@ describe('audit integrity (e2e): register → seal → checkpoint → proofs →
     await get('/audit/evidence').expect(400);
     const admin = await get(`/audit/evidence?caseId=${ziyangCase}`, await loginAs(t, 'admin')).expect(200);
     expect(verifyBundle(admin.body).ok).toBe(true);
+  });
+
+  it('records every evidence export in the access log', async () => {
+    await t.app.get(AccessLog).flush();
+    const log = await get('/audit/access-log?actor=auditor-xuyi').expect(200);
+    expect(log.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'audit-export', resourceId: expect.stringContaining('evidence.json') }),
+      ]),
+    );
   });
 
   it('runs a verification in the background and reports its progress', async () => {

@@ -41,20 +41,22 @@ export function initialSnapshot(machine: AnyStateMachine, caseId: string): AnyMa
  */
 export function fold(machine: AnyStateMachine, caseId: string, events: RecordedEvent[]): AnyMachineSnapshot {
   let snapshot = initialSnapshot(machine, caseId);
-  for (const event of events) {
-    if (isClockEvent(event.type)) continue;
-    const machineEvent = toMachineEvent(event);
-    if (!snapshot.can(machineEvent)) {
-      throw new HistoryNotReplayableError(
-        event.streamId,
-        event.streamVersion,
-        event.type,
-        stateKey(snapshot),
-      );
-    }
-    snapshot = transition(machine, snapshot, machineEvent)[0];
-  }
+  for (const event of events) snapshot = step(machine, snapshot, event);
   return snapshot;
+}
+
+/** Applies one recorded event; clock events leave the machine where it was. */
+function step(
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+  event: RecordedEvent,
+): AnyMachineSnapshot {
+  if (isClockEvent(event.type)) return snapshot;
+  const machineEvent = toMachineEvent(event);
+  if (!snapshot.can(machineEvent)) {
+    throw new HistoryNotReplayableError(event.streamId, event.streamVersion, event.type, stateKey(snapshot));
+  }
+  return transition(machine, snapshot, machineEvent)[0];
 }
 
 export type Effect =
@@ -181,17 +183,7 @@ export function foldSteps(machine: AnyStateMachine, caseId: string, events: Reco
   let snapshot = initialSnapshot(machine, caseId);
   for (const event of events) {
     const before = snapshot;
-    if (!isClockEvent(event.type)) {
-      const machineEvent = toMachineEvent(event);
-      if (!snapshot.can(machineEvent))
-        throw new HistoryNotReplayableError(
-          event.streamId,
-          event.streamVersion,
-          event.type,
-          stateKey(snapshot),
-        );
-      snapshot = transition(machine, snapshot, machineEvent)[0];
-    }
+    snapshot = step(machine, snapshot, event);
     steps.push({ event, before, after: snapshot });
   }
   return steps;
