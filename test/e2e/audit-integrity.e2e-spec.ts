@@ -229,7 +229,10 @@ describe('audit integrity (e2e): register → seal → checkpoint → proofs →
     const log = await get('/audit/access-log?actor=auditor-xuyi').expect(200);
     expect(log.body.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'audit-export', resourceId: expect.stringContaining('evidence.json') }),
+        expect.objectContaining({
+          kind: 'audit-export',
+          resourceId: expect.stringContaining('evidence.json'),
+        }),
       ]),
     );
   });
