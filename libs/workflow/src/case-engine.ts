@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { Counter } from 'prom-client';
 import {
-  beijingDateOf,
   Clock,
   Database,
   metricsRegistry,
@@ -359,12 +358,6 @@ export class CaseEngine {
       version: version + events.length,
       at: now,
     };
-    const calendar = input.time.calendarFor(ownership.authorityCode);
-    const dueSoonDays = input.time.limit(
-      'reminder.due-soon',
-      ownership.authorityCode,
-      beijingDateOf(now),
-    ).workingDays;
     const alongside = [
       caseRowWrite({ ...change, type: definition.type }),
       ...effectWrites(
@@ -380,7 +373,7 @@ export class CaseEngine {
       clockRowsWrite(
         { ...change, type: definition.type },
         [...plan.changed].map((name) => plan.clocks.get(name)!),
-        (c) => (c.dueDate && dueSoonDays > 0 ? calendar.dueSoonAt(c.dueDate, dueSoonDays) : null),
+        (clock) => plan.dueSoonAt(clock),
       ),
     ].filter((w): w is SqlWrite => w !== null);
     const machineOf = current?.snapshot.machine ?? definition.machine;

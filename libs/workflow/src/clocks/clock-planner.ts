@@ -36,6 +36,8 @@ export interface ClockPlan {
   /** Every clock after the plan, for the read model. */
   clocks: Map<string, ClockState>;
   changed: Set<string>;
+  /** When a clock turns "due soon" (null when it has no due date or the margin is 0), for the read model. */
+  dueSoonAt(clock: ClockState): Date | null;
 }
 
 export const timerName = (clock: string, threshold: 'due-soon' | 'elapsed') => `clock:${clock}:${threshold}`;
@@ -78,6 +80,7 @@ export class ClockPlanner {
       timers: [],
       clocks: new Map([...clocks].map(([k, v]) => [k, structuredClone(v)])),
       changed: new Set(),
+      dueSoonAt: (clock) => this.dueSoonAt(clock),
     };
     this.today = beijingDateOf(now);
     this.calendar = time.calendarFor(authorityCode);
@@ -231,18 +234,22 @@ export class ClockPlanner {
   /** Timers for both thresholds of the clock's current due date (replacing any pending ones). */
   private arm(name: string): void {
     const clock = this.plan.clocks.get(name)!;
-    const dueSoonDays = this.time.limit('reminder.due-soon', this.authorityCode, this.today).workingDays;
     this.plan.timers.push({
       type: 'scheduleTimer',
       params: { name: timerName(name, 'elapsed'), event: 'ClockElapsed', dueAt: clock.dueAt! },
     });
-    if (dueSoonDays === 0) return;
-    const dueSoonAt = this.calendar.dueSoonAt(clock.dueDate!, dueSoonDays);
+    const dueSoonAt = this.dueSoonAt(clock);
+    if (!dueSoonAt) return;
     const at = dueSoonAt < this.now ? this.now : dueSoonAt;
     this.plan.timers.push({
       type: 'scheduleTimer',
       params: { name: timerName(name, 'due-soon'), event: 'ClockDueSoon', dueAt: at.toISOString() },
     });
+  }
+
+  private dueSoonAt(clock: ClockState): Date | null {
+    const margin = this.time.limit('reminder.due-soon', this.authorityCode, this.today).workingDays;
+    return clock.dueDate && margin > 0 ? this.calendar.dueSoonAt(clock.dueDate, margin) : null;
   }
 
   private disarm(name: string): void {
