@@ -92,9 +92,17 @@ export class CreateAuditLedger1767225600600 implements MigrationInterface {
       )`);
     await db.query(`REVOKE ALL ON audit_verifications FROM credence_app`);
     await db.query(`GRANT SELECT, INSERT, UPDATE ON audit_verifications TO credence_app`);
+    // Checkpoints anchored through the outbox belong to no case and no event.
+    await db.query(
+      `ALTER TABLE outbox ALTER COLUMN case_id DROP NOT NULL, ALTER COLUMN event_id DROP NOT NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DELETE FROM outbox WHERE case_id IS NULL`);
+    await db.query(
+      `ALTER TABLE outbox ALTER COLUMN case_id SET NOT NULL, ALTER COLUMN event_id SET NOT NULL`,
+    );
     await db.query(`DROP TABLE audit_verifications`);
     for (const table of [...APPEND_ONLY].reverse()) await db.query(`DROP TABLE ${table}`);
     await db.query(`DROP FUNCTION audit_refuse_change()`);

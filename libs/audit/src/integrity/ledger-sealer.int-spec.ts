@@ -142,6 +142,21 @@ describe('ledger sealer', () => {
     expect(lines.map((c) => c.treeSize)).toEqual([410]);
   });
 
+  it('also sends each checkpoint to the outbox for anchoring elsewhere, belonging to no case', async () => {
+    const env = loadEnv({ NODE_ENV: 'test', AUDIT_CHECKPOINT_OUTBOX: 'true' });
+    await l.stream('outboxed', 3);
+    const sealed = await new LedgerSealer(l.t.db, l.clock, env, l.key).sealAll({
+      checkpoint: true,
+      waitMs: 10_000,
+    });
+    const { rows } = await l.t.db.query<{ case_id: string | null; payload: { treeSize: number } }>(
+      `SELECT case_id, payload FROM outbox WHERE topic = 'audit.checkpoint'`,
+    );
+    expect(rows).toEqual([
+      { case_id: null, payload: expect.objectContaining({ treeSize: sealed.checkpoint!.treeSize }) },
+    ]);
+  });
+
   it('refuses UPDATE and DELETE on the ledger and checkpoints, to the app role and to a superuser', async () => {
     for (const table of ['audit_ledger', 'audit_checkpoints', 'audit_merkle_nodes', 'audit_signing_keys']) {
       await expect(l.t.db.query(`DELETE FROM ${table}`)).rejects.toThrow(/permission denied/);

@@ -14,9 +14,6 @@ const SEALER_LOCK = 7_361_000_001;
 /** Subscription batch: one INSERT of this many leaves per transaction. */
 const BATCH_SIZE = 2000;
 
-/** Not a case: the outbox requires a case id, and a checkpoint belongs to the whole ledger. */
-const NO_CASE = '00000000-0000-0000-0000-000000000000';
-
 /**
  * Seals events into the Merkle ledger in subscription order — (transaction_id, global_position) below the xmin
  * horizon, so an event that commits late is never skipped — and signs checkpoints of the tree.
@@ -196,8 +193,8 @@ export class LedgerSealer {
       const id = uuidv7();
       await tx.query(
         `INSERT INTO outbox (id, case_id, event_id, topic, payload, created_at)
-         VALUES ($1, $2, $1, 'audit.checkpoint', $3, $4)`,
-        [id, NO_CASE, JSON.stringify(checkpointView(checkpoint)), checkpoint.sealedAt],
+         VALUES ($1, NULL, NULL, 'audit.checkpoint', $2, $3)`,
+        [id, JSON.stringify(checkpointView(checkpoint)), checkpoint.sealedAt],
       );
     }
     this.pendingAnchors.push(checkpoint);
