@@ -254,6 +254,23 @@ describe('audit integrity (e2e): register → seal → checkpoint → proofs →
     expect(job.eventsChecked).toBe(job.eventsTotal);
     await get(`/audit/verifications/${started.body.id}`, await loginAs(t, 'auditor-province')).expect(404);
   });
+
+  it('reports a job whose process stopped beating as abandoned', async () => {
+    const started = await t.http
+      .post('/api/v1/audit/verifications')
+      .auth(auditor, { type: 'bearer' })
+      .send({})
+      .expect(202);
+    while (!(await get(`/audit/verifications/${started.body.id}`).expect(200)).body.done)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    // As if its process had died mid-run: still `running`, silent for three hours.
+    await t.database.superuser.query(
+      `UPDATE audit_verifications SET status = 'running', finished_at = NULL, updated_at = $2 WHERE id = $1`,
+      [started.body.id, new Date(t.clock.now().getTime() - 3 * 3_600_000)],
+    );
+    const job = (await get(`/audit/verifications/${started.body.id}`).expect(200)).body;
+    expect(job).toMatchObject({ status: 'abandoned', done: true });
+  });
 });
 
 describe('audit integrity (e2e): the sealer runs inside the API process with RUN_WORKER', () => {

@@ -29,10 +29,14 @@ interface JobRow {
 
 /** Progress is written at most this often: a million events must not mean a thousand UPDATEs a second. */
 const PROGRESS_INTERVAL_MS = 500;
+/** A running job touches its row this often, progress or not … */
+const HEARTBEAT_MS = 30_000;
+/** … so one silent for longer than this lost its process (a crash or a kill), and is reported as abandoned. */
+const ABANDONED_AFTER_MS = 4 * HEARTBEAT_MS;
 
 /**
  * `credence audit verify` as a background job of the API. The job row holds the progress, so any API process can
- * answer for it. A job whose process died stays `running` with an old `updatedAt`; start another.
+ * answer for it. A job whose process died stops beating and is reported `abandoned`; start another.
  */
 @Injectable()
 export class VerificationJobs implements BeforeApplicationShutdown {
@@ -65,15 +69,17 @@ export class VerificationJobs implements BeforeApplicationShutdown {
     if (!job || (actor.role !== 'admin' && job.requested_by !== actor.id))
       throw new NotFoundError({ zh: '校验任务', en: 'Verification' }, { id });
     const report = job.report ? await this.redact(actor, job.report) : null;
+    const silentMs = this.clock.now().getTime() - job.updated_at.getTime();
+    const status = job.status === 'running' && silentMs > ABANDONED_AFTER_MS ? 'abandoned' : job.status;
     return {
       id: job.id,
       streamId: job.stream_id,
-      status: job.status,
+      status,
       phase: job.phase,
       eventsChecked: Number(job.events_checked),
       eventsTotal: Number(job.events_total),
       failuresFound: job.failures_found,
-      done: job.status !== 'running',
+      done: status !== 'running',
       ok: job.ok,
       error: job.error,
       startedAt: job.started_at.toISOString(),
@@ -103,6 +109,14 @@ export class VerificationJobs implements BeforeApplicationShutdown {
         ),
       );
     };
+    const heartbeat = setInterval(() => {
+      writing = writing.then(() =>
+        this.db.query(`UPDATE audit_verifications SET updated_at = $2 WHERE id = $1 AND status = 'running'`, [
+          id,
+          this.clock.now(),
+        ]),
+      );
+    }, HEARTBEAT_MS);
     try {
       const report = await new IntegrityVerifier(this.db, {
         streamId,
@@ -125,6 +139,8 @@ export class VerificationJobs implements BeforeApplicationShutdown {
           [id, String(error), this.clock.now()],
         )
         .catch(() => undefined);
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
