@@ -13,3 +13,4 @@ export * from './time/clock';
 export * from './nest/platform.module';
 export * from './observability/metrics';
 export * from './identifiers/subject';
+export * from './nest/polling-loop';

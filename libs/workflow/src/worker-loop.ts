@@ -1,41 +1,23 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Env } from '@credence/shared';
+import { Injectable } from '@nestjs/common';
+import { Env, PollingLoop } from '@credence/shared';
 import { ProvisionalDeadlines } from './clocks/provisional-deadlines';
 import { TimerWorker } from './timer-worker';
 
-/** Polls for due work while the process runs (the worker app, or the API with RUN_WORKER). */
-@Injectable()
-export class WorkerLoop implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WorkerLoop.name);
-  private running = false;
-  private loop?: Promise<void>;
+const TIMERS_PER_PASS = 500;
 
+/** Fires due timers (and recomputes provisional deadlines when a calendar changes) while the process runs. */
+@Injectable()
+export class WorkerLoop extends PollingLoop {
   constructor(
-    private readonly env: Env,
+    env: Env,
     private readonly timers: TimerWorker,
     private readonly provisional: ProvisionalDeadlines,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.env.RUN_WORKER) return;
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    super(env);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.provisional.sweepIfDue();
-        await this.timers.fireDue();
-      } catch (error) {
-        this.logger.error({ err: error }, 'worker pass failed');
-      }
-      await new Promise((resolve) => setTimeout(resolve, this.env.WORKER_POLL_MS));
-    }
+  protected async pass(): Promise<boolean> {
+    await this.provisional.sweepIfDue();
+    return (await this.timers.fireDue(TIMERS_PER_PASS)) >= TIMERS_PER_PASS;
   }
 }

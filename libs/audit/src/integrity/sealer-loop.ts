@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock, Database, Env } from '@credence/shared';
+import { Injectable } from '@nestjs/common';
+import { Clock, Database, Env, PollingLoop } from '@credence/shared';
 import { LedgerSealer } from './ledger-sealer';
 import { SigningKey } from './signing';
 import { registerSigningKey } from './signing-keys';
@@ -10,41 +10,24 @@ import { registerSigningKey } from './signing-keys';
  * sealer's advisory lock let one seal at a time and the others idle.
  */
 @Injectable()
-export class SealerLoop implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SealerLoop.name);
-  private running = false;
-  private loop?: Promise<void>;
-
+export class SealerLoop extends PollingLoop {
   constructor(
-    private readonly env: Env,
+    env: Env,
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly key: SigningKey,
     private readonly sealer: LedgerSealer,
-  ) {}
+  ) {
+    super(env);
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
+  override async onApplicationBootstrap(): Promise<void> {
     await registerSigningKey(this.db, this.key, this.clock.now());
-    if (!this.env.RUN_WORKER) return;
-    this.running = true;
-    this.loop = this.run();
+    this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let sealed = 0;
-      try {
-        sealed = await this.sealer.sealOnce();
-      } catch (error) {
-        this.logger.error({ err: error }, 'sealing pass failed');
-      }
-      // A full batch means more is waiting: go on without sleeping.
-      if (sealed === 0) await new Promise((resolve) => setTimeout(resolve, this.env.WORKER_POLL_MS));
-    }
+  /** A pass that sealed anything may have left more behind: go on without sleeping. */
+  protected async pass(): Promise<boolean> {
+    return (await this.sealer.sealOnce()) > 0;
   }
 }

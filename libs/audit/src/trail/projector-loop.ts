@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Env } from '@credence/shared';
+import { Injectable } from '@nestjs/common';
+import { Env, PollingLoop } from '@credence/shared';
 import { DecisionProjector, PROJECTOR_BATCH } from './decision-projector';
 
 /**
@@ -7,44 +7,16 @@ import { DecisionProjector, PROJECTOR_BATCH } from './decision-projector';
  * with RUN_WORKER). Several processes may run it: the checkpoint row is taken with SKIP LOCKED.
  */
 @Injectable()
-export class DecisionProjectorLoop implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(DecisionProjectorLoop.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-
+export class DecisionProjectorLoop extends PollingLoop {
   constructor(
-    private readonly env: Env,
+    env: Env,
     private readonly projector: DecisionProjector,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.env.RUN_WORKER) return;
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    super(env);
   }
 
-  // Before the database pool closes (onApplicationShutdown), so a batch in flight commits or rolls back cleanly.
-  async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.projector.pollOnce();
-      } catch (error) {
-        this.logger.error({ err: error }, 'audit projection pass failed');
-      }
-      // A full batch means more is waiting: go on at once; otherwise sleep until the next poll.
-      if (handled < PROJECTOR_BATCH && this.running)
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, this.env.WORKER_POLL_MS);
-        });
-    }
+  /** A full batch means more is waiting. */
+  protected async pass(): Promise<boolean> {
+    return (await this.projector.pollOnce()) >= PROJECTOR_BATCH;
   }
 }
