@@ -1,29 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { Counter } from 'prom-client';
-import {
-  Clock,
-  Database,
-  metricsRegistry,
-  NotFoundError,
-  uuidv7,
-  type Sql,
-  type SqlWrite,
-} from '@credence/shared';
+import { Clock, Database, metricsRegistry, NotFoundError, type Sql } from '@credence/shared';
 import { StatutoryTime, type StatutoryTimeSnapshot } from '@credence/working-calendar';
-import {
-  EventStore,
-  StreamVersionConflictError,
-  type EventMetadata,
-  type RecordedEvent,
-} from '@credence/event-store';
+import { EventStore, StreamVersionConflictError } from '@credence/event-store';
+import { streamIdOf, type CaseCommand, type LoadedCase, type RequestOrigin } from './case-command';
+import { commandWrites, type CommitInput } from './case-commit';
 import { SYSTEM_ACTOR, type MachineEvent, type WorkflowActor } from './case-event';
-import { caseRowWrite, effectWrites } from './case-records';
-import { CaseAccessPolicy, type CaseOwnership, type CaseTypeDefinition } from './case-type';
+import { CaseAccessPolicy, type CaseTypeDefinition } from './case-type';
 import { CaseTypeRegistry } from './case-type-registry';
-import { ClockPlanner, declaredClocks, parseTimerName, type ClockPlan } from './clocks/clock-planner';
+import { clockThresholdOf, ClockPlanner, declaredClocks } from './clocks/clock-planner';
 import { foldClocks, type ClockState } from './clocks/clock-state';
-import { clockRowsWrite } from './clocks/clock-writes';
 import {
   ActionNotAllowedError,
   ActionNotPermittedError,
@@ -40,73 +27,7 @@ import {
   type Effect,
 } from './machine-runtime';
 
-export interface RequestOrigin {
-  correlationId: string;
-  causationId?: string | null;
-  idempotencyKey?: string | null;
-  ip?: string | null;
-  userAgent?: string | null;
-}
-
-export interface CaseCommand {
-  caseType: string;
-  caseId: string;
-  /** The machine event type to record, e.g. `CreditRecordShielded`. */
-  eventType: string;
-  data: Record<string, unknown>;
-  actor: WorkflowActor;
-  origin: RequestOrigin;
-  /** From If-Match: the version the client saw. Without it a lost race is re-decided once on fresh state. */
-  expectedVersion?: number;
-  /** Opens a new case: its stream must not exist. */
-  create?: boolean;
-  /** Rule-set version the decision was made under, recorded in the event's metadata. */
-  ruleSet?: string | null;
-}
-
-export interface LoadedCase {
-  definition: CaseTypeDefinition;
-  caseId: string;
-  streamId: string;
-  snapshot: AnyMachineSnapshot;
-  version: number;
-  ownership: CaseOwnership;
-  events: RecordedEvent[];
-  /** The case's statutory clocks, folded from its clock events. */
-  clocks: Map<string, ClockState>;
-}
-
-interface CommitInput {
-  definition: CaseTypeDefinition;
-  current: LoadedCase | null;
-  snapshot: AnyMachineSnapshot;
-  ownership: CaseOwnership;
-  now: Date;
-  machineEvent: { type: string; data: Record<string, unknown>; effects: Effect[] } | null;
-  plan: ClockPlan;
-  /** Clock events recorded before the machine event (the threshold that caused it). */
-  clockEventsBefore: number;
-  time: StatutoryTimeSnapshot;
-}
-
-/** A clock threshold timer firing, as the timer worker hands it over (`ClockDueSoon` / `ClockElapsed`). */
-function clockThresholdOf(command: CaseCommand): { clock: string; threshold: 'due-soon' | 'elapsed' } | null {
-  if (command.eventType !== 'ClockDueSoon' && command.eventType !== 'ClockElapsed') return null;
-  return typeof command.data.timer === 'string' ? parseTimerName(command.data.timer) : null;
-}
-
-/** Every reminder and overdue flag also leaves an outbox row, for whoever delivers notices (mail, SMS, portal). */
-function reminderEffects(events: { type: string; data: Record<string, unknown> }[]): Effect[] {
-  return events
-    .filter((e) => e.type === 'ClockDueSoon' || e.type === 'ClockElapsed')
-    .map((e) => ({
-      type: 'emitOutbox' as const,
-      params: {
-        topic: e.type === 'ClockDueSoon' ? 'clock.due-soon' : 'clock.overdue',
-        payload: { ...e.data },
-      },
-    }));
-}
+export { streamIdOf, type CaseCommand, type LoadedCase, type RequestOrigin } from './case-command';
 
 const commands = new Counter({
   name: 'credence_workflow_commands_total',
@@ -114,10 +35,6 @@ const commands = new Counter({
   labelNames: ['case_type', 'event', 'outcome'] as const,
   registers: [metricsRegistry],
 });
-
-export function streamIdOf(caseType: string, caseId: string): string {
-  return `${caseType}-${caseId}`;
-}
 
 /**
  * The one engine: read the stream, fold it through the pure machine, decide the new event (time inside it),
@@ -334,55 +251,20 @@ export class CaseEngine {
     );
   }
 
-  /**
-   * One statement: the events (clock events before the machine's, the machine's, the clocks it moved), the case
-   * row, the read model, the timers, the clock rows and the outbox (atomic, one round trip).
-   */
+  /** Appends the command's events with every write that goes with them, in one statement (see commandWrites). */
   private async commit(tx: Sql, command: CaseCommand, input: CommitInput): Promise<LoadedCase> {
-    const { definition, current, snapshot, ownership, now, machineEvent, plan } = input;
-    const streamId = streamIdOf(definition.type, command.caseId);
-    const version = current?.version ?? 0;
-    const clockEvents = plan.events.map((e) => ({ ...e, eventId: uuidv7(now) }));
-    const main = machineEvent ? { ...machineEvent, eventId: uuidv7(now) } : null;
-    const events = [
-      ...clockEvents.slice(0, input.clockEventsBefore),
-      ...(main ? [main] : []),
-      ...clockEvents.slice(input.clockEventsBefore),
-    ];
-    const cause = main ?? events[0];
-    const change = {
-      caseId: command.caseId,
-      streamId,
-      snapshot,
-      ownership,
-      version: version + events.length,
-      at: now,
-    };
-    const alongside = [
-      caseRowWrite({ ...change, type: definition.type }),
-      ...effectWrites(
-        { ...change, type: definition.type, eventId: cause.eventId, eventType: cause.type, data: cause.data },
-        [...(main?.effects ?? []), ...plan.timers, ...reminderEffects(clockEvents)],
-      ),
-      ...(main
-        ? (definition.project?.({
-            ...change,
-            event: { eventId: main.eventId, type: main.type, data: main.data },
-          }) ?? [])
-        : []),
-      clockRowsWrite(
-        { ...change, type: definition.type },
-        [...plan.changed].map((name) => plan.clocks.get(name)!),
-        (clock) => plan.dueSoonAt(clock),
-      ),
-    ].filter((w): w is SqlWrite => w !== null);
-    const machineOf = current?.snapshot.machine ?? definition.machine;
-    const metadata = this.metadataOf(command, machineOf.id, machineOf.version ?? '1');
+    const { definition, current, snapshot, ownership, plan } = input;
+    const { streamId, events, alongside } = commandWrites(command, input);
     const appended = await this.store
       .append(
         streamId,
-        events.map((e) => ({ eventId: e.eventId, type: e.type, data: e.data, metadata })),
-        { expectedVersion: version, expectedHash: current?.events.at(-1)?.hash, recordedAt: now, alongside },
+        events,
+        {
+          expectedVersion: current?.version ?? 0,
+          expectedHash: current?.events.at(-1)?.hash,
+          recordedAt: input.now,
+          alongside,
+        },
         tx,
       )
       .catch((error: unknown) => {
@@ -423,25 +305,6 @@ export class CaseEngine {
       ownership: definition.ownershipOf(snapshot.context),
       events,
       clocks: foldClocks(events),
-    };
-  }
-
-  private metadataOf(command: CaseCommand, machineId: string, machineVersion: string): EventMetadata {
-    return {
-      actorId: command.actor.id,
-      actorRole: command.actor.role,
-      authorityCode: command.actor.authorityCode,
-      authorityPath: command.actor.authorityPath,
-      actorSubjectCode: command.actor.subjectCode,
-      correlationId: command.origin.correlationId,
-      causationId: command.origin.causationId ?? null,
-      idempotencyKey: command.origin.idempotencyKey ?? null,
-      origin:
-        command.origin.ip || command.origin.userAgent
-          ? { ip: command.origin.ip ?? undefined, userAgent: command.origin.userAgent ?? undefined }
-          : null,
-      machine: { id: machineId, version: machineVersion },
-      ruleSet: command.ruleSet ?? null,
     };
   }
 }

@@ -47,6 +47,15 @@ export function parseTimerName(name: string): { clock: string; threshold: 'due-s
   return match ? { clock: match[1], threshold: match[2] as 'due-soon' | 'elapsed' } : null;
 }
 
+/** A clock threshold timer firing, as the timer worker hands it over (`ClockDueSoon` / `ClockElapsed`). */
+export function clockThresholdOf(command: {
+  eventType: string;
+  data: Record<string, unknown>;
+}): { clock: string; threshold: 'due-soon' | 'elapsed' } | null {
+  if (command.eventType !== 'ClockDueSoon' && command.eventType !== 'ClockElapsed') return null;
+  return typeof command.data.timer === 'string' ? parseTimerName(command.data.timer) : null;
+}
+
 function metaOf(snapshot: AnyMachineSnapshot | null): ClockMeta[] {
   if (!snapshot || snapshot.status !== 'active') return [];
   return Object.values(snapshot.getMeta() as Record<string, ClockMeta | undefined>).filter((m) => !!m);

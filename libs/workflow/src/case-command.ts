@@ -1,0 +1,45 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { RecordedEvent } from '@credence/event-store';
+import type { WorkflowActor } from './case-event';
+import type { CaseOwnership, CaseTypeDefinition } from './case-type';
+import type { ClockState } from './clocks/clock-state';
+
+export interface RequestOrigin {
+  correlationId: string;
+  causationId?: string | null;
+  idempotencyKey?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface CaseCommand {
+  caseType: string;
+  caseId: string;
+  /** The machine event type to record, e.g. `CreditRecordShielded`. */
+  eventType: string;
+  data: Record<string, unknown>;
+  actor: WorkflowActor;
+  origin: RequestOrigin;
+  /** From If-Match: the version the client saw. Without it a lost race is re-decided once on fresh state. */
+  expectedVersion?: number;
+  /** Opens a new case: its stream must not exist. */
+  create?: boolean;
+  /** Rule-set version the decision was made under, recorded in the event's metadata. */
+  ruleSet?: string | null;
+}
+
+export interface LoadedCase {
+  definition: CaseTypeDefinition;
+  caseId: string;
+  streamId: string;
+  snapshot: AnyMachineSnapshot;
+  version: number;
+  ownership: CaseOwnership;
+  events: RecordedEvent[];
+  /** The case's statutory clocks, folded from its clock events. */
+  clocks: Map<string, ClockState>;
+}
+
+export function streamIdOf(caseType: string, caseId: string): string {
+  return `${caseType}-${caseId}`;
+}

@@ -1,0 +1,110 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import { uuidv7, type SqlWrite } from '@credence/shared';
+import type { EventMetadata, NewEvent } from '@credence/event-store';
+import type { StatutoryTimeSnapshot } from '@credence/working-calendar';
+import { streamIdOf, type CaseCommand, type LoadedCase } from './case-command';
+import { caseRowWrite, effectWrites } from './case-records';
+import type { CaseOwnership, CaseTypeDefinition } from './case-type';
+import type { ClockPlan } from './clocks/clock-planner';
+import { clockRowsWrite } from './clocks/clock-writes';
+import type { Effect } from './machine-runtime';
+
+export interface CommitInput {
+  definition: CaseTypeDefinition;
+  current: LoadedCase | null;
+  snapshot: AnyMachineSnapshot;
+  ownership: CaseOwnership;
+  now: Date;
+  machineEvent: { type: string; data: Record<string, unknown>; effects: Effect[] } | null;
+  plan: ClockPlan;
+  /** Clock events recorded before the machine event (the threshold that caused it). */
+  clockEventsBefore: number;
+  time: StatutoryTimeSnapshot;
+}
+
+/**
+ * What one command writes, in order: the clock events recorded before the machine's (the threshold that caused
+ * it), the machine's event, the clock events it caused; and, beside them in the same statement, the case row, the
+ * timers and outbox rows, the type's read model and the clock rows.
+ */
+export function commandWrites(
+  command: CaseCommand,
+  input: CommitInput,
+): { streamId: string; events: NewEvent[]; alongside: SqlWrite[] } {
+  const { definition, current, snapshot, ownership, now, machineEvent, plan } = input;
+  const streamId = streamIdOf(definition.type, command.caseId);
+  const clockEvents = plan.events.map((e) => ({ ...e, eventId: uuidv7(now) }));
+  const main = machineEvent ? { ...machineEvent, eventId: uuidv7(now) } : null;
+  const ordered = [
+    ...clockEvents.slice(0, input.clockEventsBefore),
+    ...(main ? [main] : []),
+    ...clockEvents.slice(input.clockEventsBefore),
+  ];
+  const cause = main ?? ordered[0];
+  const change = {
+    caseId: command.caseId,
+    streamId,
+    snapshot,
+    ownership,
+    version: (current?.version ?? 0) + ordered.length,
+    at: now,
+  };
+  const alongside = [
+    caseRowWrite({ ...change, type: definition.type }),
+    ...effectWrites(
+      { ...change, type: definition.type, eventId: cause.eventId, eventType: cause.type, data: cause.data },
+      [...(main?.effects ?? []), ...plan.timers, ...reminderEffects(clockEvents)],
+    ),
+    ...(main
+      ? (definition.project?.({
+          ...change,
+          event: { eventId: main.eventId, type: main.type, data: main.data },
+        }) ?? [])
+      : []),
+    clockRowsWrite(
+      { ...change, type: definition.type },
+      [...plan.changed].map((name) => plan.clocks.get(name)!),
+      (clock) => plan.dueSoonAt(clock),
+    ),
+  ].filter((w): w is SqlWrite => w !== null);
+  const machine = current?.snapshot.machine ?? definition.machine;
+  const metadata = metadataOf(command, machine.id, machine.version ?? '1');
+  return {
+    streamId,
+    events: ordered.map((e) => ({ eventId: e.eventId, type: e.type, data: e.data, metadata })),
+    alongside,
+  };
+}
+
+/** Every reminder and overdue flag also leaves an outbox row, for whoever delivers notices (mail, SMS, portal). */
+function reminderEffects(events: { type: string; data: Record<string, unknown> }[]): Effect[] {
+  return events
+    .filter((e) => e.type === 'ClockDueSoon' || e.type === 'ClockElapsed')
+    .map((e) => ({
+      type: 'emitOutbox' as const,
+      params: {
+        topic: e.type === 'ClockDueSoon' ? 'clock.due-soon' : 'clock.overdue',
+        payload: { ...e.data },
+      },
+    }));
+}
+
+/** Who, on whose behalf, from where, under which machine and rule set: stored with every event of the command. */
+function metadataOf(command: CaseCommand, machineId: string, machineVersion: string): EventMetadata {
+  return {
+    actorId: command.actor.id,
+    actorRole: command.actor.role,
+    authorityCode: command.actor.authorityCode,
+    authorityPath: command.actor.authorityPath,
+    actorSubjectCode: command.actor.subjectCode,
+    correlationId: command.origin.correlationId,
+    causationId: command.origin.causationId ?? null,
+    idempotencyKey: command.origin.idempotencyKey ?? null,
+    origin:
+      command.origin.ip || command.origin.userAgent
+        ? { ip: command.origin.ip ?? undefined, userAgent: command.origin.userAgent ?? undefined }
+        : null,
+    machine: { id: machineId, version: machineVersion },
+    ruleSet: command.ruleSet ?? null,
+  };
+}
