@@ -17,15 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Env, ManualClock } from '@credence/shared';
-import { EventStore } from '@credence/event-store';
-import { CalendarStore, StatutoryTime } from '@credence/working-calendar';
-import {
-  CaseEngine,
-  CaseTypeRegistry,
-  CaseViews,
-  type CaseAccessPolicy,
-  type WorkflowActor,
-} from '@credence/workflow';
+import { CaseViews, type WorkflowActor } from '@credence/workflow';
 import { CREDIT_RECORD, CreditRecordQueries, creditRecordCaseType } from '@credence/credit-records';
 import {
   AccessLog,
@@ -36,13 +28,13 @@ import {
   type DecisionFilter,
 } from '@credence/audit';
 import type { ActorScope } from '@credence/identity';
+import { openCaseEngine } from '../libs/workflow/src/testing/open-case-engine';
 import { asOwner, startBenchDatabase } from './lib/database';
 import { option, summarise, timedLoop, type RunResult } from './lib/runner';
 
 const totalEvents = Number(option('events', '1000000'));
 const seconds = Number(option('seconds', '3'));
 const START = new Date('2026-06-01T02:00:00Z');
-const seeAll: CaseAccessPolicy = { canSee: () => true };
 const officer: WorkflowActor = {
   id: 'officer-bench',
   role: 'officer',
@@ -137,11 +129,7 @@ async function main(): Promise<void> {
   const db = bench.db;
   try {
     const clock = new ManualClock(START);
-    const registry = new CaseTypeRegistry();
-    registry.register(creditRecordCaseType);
-    const store = new EventStore(db, clock, 'sm3');
-    const time = new StatutoryTime(db, new CalendarStore(db, clock));
-    const engine = new CaseEngine(db, clock, registry, seeAll, time, store);
+    const { engine, registry, store, time } = openCaseEngine(db, clock, [creditRecordCaseType]);
     const views = new CaseViews(engine, db, clock, time);
     const trails = new DecisionTrails(db, engine, registry);
     const timeTravel = new CaseTimeTravel(db, trails, new CreditRecordQueries(db, engine, views));

@@ -9,10 +9,9 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ManualClock, uuidv7 } from '@credence/shared';
-import { EventStore } from '@credence/event-store';
-import { CalendarStore, StatutoryTime } from '@credence/working-calendar';
-import { CaseEngine, CaseTypeRegistry, DUE_TIMER_SCAN, TimerWorker } from '@credence/workflow';
+import { DUE_TIMER_SCAN, TimerWorker, type CaseEngine } from '@credence/workflow';
 import { CLOCKED_CASE, clockedApplicant, clockedCaseType } from '../libs/workflow/src/testing/clocked-case';
+import { openCaseEngine } from '../libs/workflow/src/testing/open-case-engine';
 import { startBenchDatabase, type BenchDatabase } from './lib/database';
 import { option, percentile } from './lib/runner';
 
@@ -111,16 +110,8 @@ async function fireAll(fire: () => Promise<number>): Promise<{ fired: number; se
 async function main(): Promise<void> {
   const bench = await startBenchDatabase(workers + 4);
   const clock = new ManualClock(NOW);
-  const registry = new CaseTypeRegistry();
-  registry.register(clockedCaseType);
-  const engine = new CaseEngine(
-    bench.db,
-    clock,
-    registry,
-    { canSee: () => true },
-    new StatutoryTime(bench.db, new CalendarStore(bench.db, clock)),
-    new EventStore(bench.db, clock, 'sm3'),
-  );
+  const { engine } = openCaseEngine(bench.db, clock, [clockedCaseType]);
+
   const scans: Record<string, unknown>[] = [];
   try {
     let filled = 0;

@@ -1,45 +1,11 @@
 import { ManualClock } from '@credence/shared';
-import { EventStore } from '@credence/event-store';
-import { CalendarStore, StatutoryTime } from '@credence/working-calendar';
-import {
-  CaseEngine,
-  CaseTypeRegistry,
-  SYSTEM_ACTOR,
-  TimerWorker,
-  type CaseAccessPolicy,
-} from '@credence/workflow';
+import { SYSTEM_ACTOR, TimerWorker, type CaseEngine } from '@credence/workflow';
+import { openCaseEngine } from '../../workflow/src/testing/open-case-engine';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/test-database';
 import { CREDIT_RECORD, creditRecordCaseType } from './credit-record.case-type';
-import type { RecordContent } from './domain/credit-record';
+import { SAMPLE_OFFICER, SAMPLE_PERIODS, SAMPLE_RECORD } from './testing/sample-record';
 
-const officer = {
-  id: 'officer-1',
-  role: 'officer' as const,
-  authorityCode: '320830',
-  authorityPath: '320000/320800/320830',
-  subjectCode: null,
-};
-const record: RecordContent = {
-  subject: { type: 'legal_person', code: '91320830MA0000000X', name: '盱眙通达道路运输有限公司' },
-  kind: 'administrative_penalty',
-  severity: 'general',
-  field: 'road_transport',
-  decisionNumber: '盱交罚〔2026〕15号',
-  decisionDate: '2026-05-10',
-  authorityCode: '320830',
-  authorityPath: '320000/320800/320830',
-  authorityName: '盱眙县交通运输局',
-  facts: '未按规定维护车辆',
-  legalBasis: null,
-};
-const periods = {
-  ruleSet: 'ndrc-order-36-2026',
-  repairableFrom: '2026-08-11',
-  repairableAt: '2026-08-10T16:00:00.000Z',
-  publicityEndsAfter: '2027-05-10',
-  expiresAt: '2027-05-10T16:00:00.000Z',
-};
-const seeAll: CaseAccessPolicy = { canSee: () => true };
+const [officer, record, periods] = [SAMPLE_OFFICER, SAMPLE_RECORD, SAMPLE_PERIODS];
 
 describe('durable timers on credit records', () => {
   let t: TestDatabase;
@@ -50,10 +16,7 @@ describe('durable timers on credit records', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
-    const registry = new CaseTypeRegistry();
-    registry.register(creditRecordCaseType);
-    const time = new StatutoryTime(t.db, new CalendarStore(t.db, clock));
-    engine = new CaseEngine(t.db, clock, registry, seeAll, time, new EventStore(t.db, clock, 'sm3'));
+    engine = openCaseEngine(t.db, clock, [creditRecordCaseType]).engine;
   });
   afterAll(() => t.drop());
 

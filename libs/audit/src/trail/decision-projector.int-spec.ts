@@ -1,41 +1,19 @@
 import { ManualClock } from '@credence/shared';
-import { creditRecordCaseType, CREDIT_RECORD, type RecordContent } from '@credence/credit-records';
-import { EventStore } from '@credence/event-store';
-import { CalendarStore, StatutoryTime } from '@credence/working-calendar';
-import { CaseEngine, CaseTypeRegistry, type CaseAccessPolicy, type WorkflowActor } from '@credence/workflow';
+import { creditRecordCaseType, CREDIT_RECORD } from '@credence/credit-records';
+import type { EventStore } from '@credence/event-store';
+import { CaseTypeRegistry, type CaseEngine, type WorkflowActor } from '@credence/workflow';
+import {
+  SAMPLE_OFFICER,
+  SAMPLE_PERIODS,
+  SAMPLE_RECORD,
+} from '../../../credit-records/src/testing/sample-record';
+import { openCaseEngine } from '../../../workflow/src/testing/open-case-engine';
 import { createTestDatabase, type TestDatabase } from '../../../../test/setup/test-database';
 import { AUDIT_DECISIONS_SUBSCRIPTION, DecisionProjector } from './decision-projector';
 
 const REVIEWER_ID = '0190f0e0-0000-7000-8000-0000000000bb';
-const officer: WorkflowActor = {
-  id: 'officer-1',
-  role: 'officer',
-  authorityCode: '320830',
-  authorityPath: '320000/320800/320830',
-  subjectCode: null,
-};
+const [officer, record, periods] = [SAMPLE_OFFICER, SAMPLE_RECORD, SAMPLE_PERIODS];
 const reviewer: WorkflowActor = { ...officer, id: REVIEWER_ID, role: 'senior_reviewer' };
-const record: RecordContent = {
-  subject: { type: 'legal_person', code: '91320830MA0000000X', name: '盱眙通达道路运输有限公司' },
-  kind: 'administrative_penalty',
-  severity: 'general',
-  field: 'road_transport',
-  decisionNumber: '盱交罚〔2026〕15号',
-  decisionDate: '2026-05-10',
-  authorityCode: '320830',
-  authorityPath: '320000/320800/320830',
-  authorityName: '盱眙县交通运输局',
-  facts: '未按规定维护车辆',
-  legalBasis: null,
-};
-const periods = {
-  ruleSet: 'ndrc-order-36-2026',
-  repairableFrom: '2026-08-11',
-  repairableAt: '2026-08-10T16:00:00.000Z',
-  publicityEndsAfter: '2027-05-10',
-  expiresAt: '2027-05-10T16:00:00.000Z',
-};
-const seeAll: CaseAccessPolicy = { canSee: () => true };
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 describe('DecisionProjector', () => {
@@ -47,11 +25,7 @@ describe('DecisionProjector', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     const clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
-    registry = new CaseTypeRegistry();
-    registry.register(creditRecordCaseType);
-    store = new EventStore(t.db, clock, 'sm3');
-    const time = new StatutoryTime(t.db, new CalendarStore(t.db, clock));
-    engine = new CaseEngine(t.db, clock, registry, seeAll, time, store);
+    ({ engine, registry, store } = openCaseEngine(t.db, clock, [creditRecordCaseType]));
     await t.superuser.query(
       `INSERT INTO accounts (id, username, password_hash, display_name, role)
        VALUES ($1, 'reviewer-t', 'x', '盱眙县审核人', 'admin')`,

@@ -1,12 +1,10 @@
 import { ManualClock, uuidv7 } from '@credence/shared';
-import { EventStore } from '@credence/event-store';
-import { CalendarStore, OFFICIAL_SCHEDULES, StatutoryTime } from '@credence/working-calendar';
+import { OFFICIAL_SCHEDULES, type CalendarStore, type StatutoryTime } from '@credence/working-calendar';
 import { createTestDatabase, type TestDatabase } from '../../../../test/setup/test-database';
-import { CaseEngine } from '../case-engine';
+import type { CaseEngine } from '../case-engine';
 import type { WorkflowActor } from '../case-event';
-import type { CaseAccessPolicy } from '../case-type';
-import { CaseTypeRegistry } from '../case-type-registry';
 import { CLOCKED_CASE, clockedApplicant, clockedCaseType } from '../testing/clocked-case';
+import { openCaseEngine } from '../testing/open-case-engine';
 import { TimerWorker } from '../timer-worker';
 import { ProvisionalDeadlines } from './provisional-deadlines';
 
@@ -17,7 +15,6 @@ const officer: WorkflowActor = {
   authorityPath: '320000/320800/320830',
   subjectCode: null,
 };
-const seeAll: CaseAccessPolicy = { canSee: () => true };
 /** 10:00 Beijing time on a date. */
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`);
 
@@ -32,11 +29,7 @@ describe('statutory clocks in the case engine', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     clock = new ManualClock(at('2026-09-28'));
-    const registry = new CaseTypeRegistry();
-    registry.register(clockedCaseType);
-    calendars = new CalendarStore(t.db, clock);
-    time = new StatutoryTime(t.db, calendars);
-    engine = new CaseEngine(t.db, clock, registry, seeAll, time, new EventStore(t.db, clock, 'sm3'));
+    ({ engine, time, calendars } = openCaseEngine(t.db, clock, [clockedCaseType]));
   });
   afterAll(() => t.drop());
 
