@@ -98,6 +98,10 @@ describe('statutory time (e2e)', () => {
       expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(
         new Set(['days', 'from']),
       );
+      const span = await get('/calendar/working-days-between?from=1900-01-01&to=2200-12-31').expect(400);
+      expect(span.body.errors).toEqual([
+        expect.objectContaining({ field: 'to', code: 'CALENDAR.SPAN_TOO_LONG' }),
+      ]);
     });
   });
 

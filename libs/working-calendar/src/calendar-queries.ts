@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BilingualText } from '@credence/shared';
+import { InvalidInputError, type BilingualText } from '@credence/shared';
 import { StatutoryTime } from './statutory-time';
 import type { DayKind } from './working-calendar';
 
@@ -9,6 +9,8 @@ const WHY: Record<DayKind, (festival: string | null) => BilingualText> = {
   holiday: (f) => ({ zh: `${f}放假`, en: `a public holiday (${f})` }),
   makeup: (f) => ({ zh: `${f}调休上班`, en: `a weekend make-up working day (${f})` }),
 };
+
+const MAX_SPAN_DAYS = 3660;
 
 const PROVISIONAL_NOTE: BilingualText = {
   zh: '该年度节假日安排尚未载入，仅排除周末，结果为暂定',
@@ -46,6 +48,18 @@ export class CalendarQueries {
   }
 
   async workingDaysBetween(from: string, to: string, authority?: string) {
+    // Statutory limits span weeks; a count over centuries is a mistake, and would walk every day of it.
+    if (Math.abs(Date.parse(to) - Date.parse(from)) > MAX_SPAN_DAYS * 86_400_000)
+      throw new InvalidInputError([
+        {
+          field: 'to',
+          code: 'CALENDAR.SPAN_TOO_LONG',
+          message: {
+            zh: `起止日期相距不得超过 ${MAX_SPAN_DAYS} 天`,
+            en: `from and to may be at most ${MAX_SPAN_DAYS} days apart`,
+          },
+        },
+      ]);
     const calendar = (await this.time.snapshot()).calendarFor(authority ?? null);
     const count = calendar.workingDaysBetween(from, to);
     return {
