@@ -160,6 +160,25 @@ export class Env {
   @MinLength(1)
   AUDIT_LOG_ORIGIN = 'credence.audit.ledger';
 
+  /**
+   * Largest material (申请材料) one upload may hold, in bytes. Uploads are held in memory while received and sent
+   * to PostgreSQL as one parameter, hence the ceiling.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256 * 1024 * 1024)
+  MATERIAL_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Where material bytes live: `postgres` (table material_blobs) or `filesystem` (under MATERIAL_STORE_DIR). */
+  @IsIn(['postgres', 'filesystem'])
+  MATERIAL_STORE: 'postgres' | 'filesystem' = 'postgres';
+
+  /** Directory of the filesystem blob store (MATERIAL_STORE=filesystem); blobs are named by their SHA-256. */
+  @IsString()
+  @MinLength(1)
+  MATERIAL_STORE_DIR = '.data/materials';
+
   /** Seed demo authorities, accounts and records on first start (never in production). */
   @Transform(toBool)
   @IsBoolean()
