@@ -89,6 +89,21 @@ export class Subscription {
     return total;
   }
 
+  /**
+   * Whether committed events wait beyond the checkpoint, including those a poll may not take yet because an older
+   * transaction is still open (the horizon). For catch-up loops that must not stop early.
+   */
+  async hasPending(): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `SELECT 1 FROM events e, subscription_checkpoints c
+        WHERE c.name = $1 AND (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)
+          AND ($2::text[] IS NULL OR e.stream_type = ANY($2::text[]))
+        LIMIT 1`,
+      [this.name, this.streamTypes],
+    );
+    return rows.length > 0;
+  }
+
   async checkpoint(): Promise<SubscriptionCheckpoint> {
     const { rows } = await this.db.query<{ transaction_id: string; global_position: string }>(
       `SELECT transaction_id::text AS transaction_id, global_position FROM subscription_checkpoints WHERE name = $1`,

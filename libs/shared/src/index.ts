@@ -14,3 +14,4 @@ export * from './nest/platform.module';
 export * from './observability/metrics';
 export * from './identifiers/subject';
 export * from './nest/polling-loop';
+export * from './identifiers/masked-subject-code';

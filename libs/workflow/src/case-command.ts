@@ -26,6 +26,11 @@ export interface CaseCommand {
   create?: boolean;
   /** Rule-set version the decision was made under, recorded in the event's metadata. */
   ruleSet?: string | null;
+  /**
+   * The case as the caller just loaded it to gather the command's facts. Used instead of reading the stream again
+   * when `expectedVersion` is its version; the append's version and hash checks still refuse a stale one.
+   */
+  loaded?: LoadedCase;
 }
 
 export interface LoadedCase {

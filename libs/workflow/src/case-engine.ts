@@ -110,7 +110,11 @@ export class CaseEngine {
     const definition = this.registry.get(command.caseType);
     const streamId = streamIdOf(definition.type, command.caseId);
     // A new case has no history to read: the append's primary key refuses an existing stream.
-    const current = command.create ? null : await this.fold(definition, command.caseId, undefined, tx);
+    const reuse =
+      command.loaded && command.loaded.version === command.expectedVersion ? command.loaded : null;
+    const current = command.create
+      ? null
+      : (reuse ?? (await this.fold(definition, command.caseId, undefined, tx)));
     if (!command.create && (!current || !this.access.canSee(command.actor, current.ownership))) {
       throw new NotFoundError({ zh: '案件', en: 'Case' }, { caseId: command.caseId });
     }

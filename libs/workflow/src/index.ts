@@ -16,3 +16,6 @@ export * from './clocks/clock-state';
 export * from './clocks/provisional-deadlines';
 export * from './clocks/clock-view';
 export * from './clocks/deadlines';
+export * from './case-numbers';
+export * from './reactions/reaction';
+export * from './reactions/reaction-runner';

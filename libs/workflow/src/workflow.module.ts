@@ -10,8 +10,11 @@ import { ProvisionalDeadlines } from './clocks/provisional-deadlines';
 import { TimerWorker } from './timer-worker';
 import { WorkItems } from './work-items';
 import { WorkerLoop } from './worker-loop';
+import { CaseNumbers } from './case-numbers';
+import { ReactionLoop } from './reactions/reaction-loop';
+import { ReactionRunner } from './reactions/reaction-runner';
 
-/** The case engine, its registry, the event store it appends to and the timer worker. */
+/** The case engine, its registry, the event store it appends to, the timer worker and the reactions. */
 @Global()
 @Module({
   imports: [WorkingCalendarModule],
@@ -29,6 +32,9 @@ import { WorkerLoop } from './worker-loop';
     ProvisionalDeadlines,
     Deadlines,
     WorkerLoop,
+    CaseNumbers,
+    ReactionRunner,
+    ReactionLoop,
   ],
   exports: [
     EventStore,
@@ -39,6 +45,8 @@ import { WorkerLoop } from './worker-loop';
     TimerWorker,
     ProvisionalDeadlines,
     Deadlines,
+    CaseNumbers,
+    ReactionRunner,
   ],
 })
 export class WorkflowModule {}

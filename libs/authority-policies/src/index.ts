@@ -1,0 +1,4 @@
+export * from './authority-policies';
+export * from './authority-policies.module';
+export * from './policy-catalogue';
+export * from './policy-in-force';
