@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { beijingDateOf, Clock, Database, NotFoundError } from '@credence/shared';
+import { AuthorityPolicies, type AppliedPolicy } from '@credence/authority-policies';
+import type { PublicStatus, RecordKind, Severity } from '@credence/credit-records';
+import { FileStore } from '@credence/materials';
+import type { WorkflowActor } from '@credence/workflow';
+import { eligibilityRefusals, type EligibilityRefusal } from './domain/eligibility';
+import type { AttachedMaterial, MaterialCategory, RecordSummary } from './domain/repair-application';
+
+interface RecordRow {
+  id: string;
+  subject_code: string;
+  subject_type: string;
+  subject_name: string;
+  kind: RecordKind;
+  severity: Severity;
+  field: string;
+  decision_number: string;
+  decision_date: string;
+  authority_code: string;
+  authority_path: string;
+  authority_name: string;
+  repairable_from: string;
+  rule_set_code: string | null;
+  status: PublicStatus;
+}
+
+/** The record as an application quotes it, with its current public status for the eligibility rules. */
+export interface RecordFacts {
+  summary: RecordSummary;
+  status: PublicStatus;
+}
+
+/**
+ * The facts a repair decision needs from outside its own stream — the record, past applications, the authority's
+ * settings, the applicant's files, declared relations — read here so that the machine can stay pure. What was read
+ * goes into the event, so an auditor sees the facts the decision stood on.
+ */
+@Injectable()
+export class RepairFacts {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly policies: AuthorityPolicies,
+    private readonly files: FileStore,
+  ) {}
+
+  today(): string {
+    return beijingDateOf(this.clock.now());
+  }
+
+  /** The subject's own record; anyone else's is reported as absent (404), never as forbidden. */
+  async recordOfApplicant(recordId: string, actor: WorkflowActor): Promise<RecordFacts> {
+    const record = await this.record(recordId);
+    if (!record || actor.role !== 'applicant' || record.summary.subject.code !== actor.subjectCode)
+      throw new NotFoundError({ zh: '信用记录', en: 'Credit record' }, { recordId });
+    return record;
+  }
+
+  async record(recordId: string): Promise<RecordFacts | null> {
+    const { rows } = await this.db.query<RecordRow>(
+      `SELECT r.id::text, r.subject_code, r.subject_type, r.subject_name, r.kind, r.severity, r.field, r.decision_number,
+              to_char(r.decision_date, 'YYYY-MM-DD') AS decision_date, r.authority_code, r.authority_path,
+              COALESCE(a.name_zh, r.authority_code) AS authority_name,
+              to_char(r.repairable_from, 'YYYY-MM-DD') AS repairable_from, r.rule_set_code, r.status
+         FROM credit_records r LEFT JOIN authorities a ON a.code = r.authority_code
+        WHERE r.id = $1::uuid`,
+      [recordId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      status: row.status,
+      summary: {
+        id: row.id,
+        decisionNumber: row.decision_number,
+        decisionDate: row.decision_date,
+        kind: row.kind,
+        severity: row.severity,
+        field: row.field,
+        authorityCode: row.authority_code,
+        authorityPath: row.authority_path,
+        authorityName: row.authority_name,
+        subject: { type: row.subject_type as never, code: row.subject_code, name: row.subject_name },
+        repairableFrom: row.repairable_from,
+        ruleSet: row.rule_set_code,
+      },
+    };
+  }
+
+  /** Every unmet condition to apply, with the facts checked (recorded in the event when none is unmet). */
+  async eligibility(
+    record: RecordFacts,
+    exceptCaseId: string | null,
+  ): Promise<{ refusals: EligibilityRefusal[]; checked: Record<string, unknown> }> {
+    const today = this.today();
+    const subject = record.summary.subject.code;
+    const [open, ban, approvals, repeat] = await Promise.all([
+      this.db.query<{ id: string; case_number: string | null }>(
+        `SELECT id::text, case_number FROM repair_applications
+          WHERE record_id = $1::uuid AND open AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+        [record.summary.id, exceptCaseId],
+      ),
+      this.db.query<{ until: string; case_number: string | null }>(
+        `SELECT to_char(ban_until, 'YYYY-MM-DD') AS until, case_number FROM repair_applications
+          WHERE subject_code = $1 AND outcome = 'revoked' AND ban_until IS NOT NULL
+          ORDER BY ban_until DESC LIMIT 1`,
+        [subject],
+      ),
+      this.db.query<{ decided_on: string; kind: RecordKind }>(
+        `SELECT to_char(decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS decided_on, record_kind AS kind
+           FROM repair_applications WHERE subject_code = $1 AND outcome = 'approved' ORDER BY decided_at`,
+        [subject],
+      ),
+      this.policies.get('repair.repeat-limits', record.summary.authorityPath, today),
+    ]);
+    const refusals = eligibilityRefusals({
+      today,
+      record: {
+        status: record.status,
+        kind: record.summary.kind,
+        repairableFrom: record.summary.repairableFrom,
+      },
+      openApplication: open.rows[0] ? { id: open.rows[0].id, caseNumber: open.rows[0].case_number } : null,
+      ban: ban.rows[0] ? { until: ban.rows[0].until, caseNumber: ban.rows[0].case_number } : null,
+      repeatLimits: repeat.value,
+      approvals: approvals.rows.map((a) => ({ decidedOn: a.decided_on, kind: a.kind })),
+    });
+    return {
+      refusals,
+      checked: {
+        on: today,
+        recordStatus: record.status,
+        repairableFrom: record.summary.repairableFrom,
+        repeatLimits: applied(repeat),
+      },
+    };
+  }
+
+  /** The applicant's files as the case records them: each with the digest of its bytes. */
+  async materials(
+    attached: { fileId: string; category: MaterialCategory }[],
+    actor: WorkflowActor,
+  ): Promise<AttachedMaterial[]> {
+    if (attached.length === 0) return [];
+    const files = await this.files.requireOwned(
+      attached.map((a) => a.fileId),
+      actor,
+    );
+    const byId = new Map(files.map((f) => [f.id, f]));
+    const at = this.clock.now().toISOString();
+    return attached.map((a) => {
+      const file = byId.get(a.fileId.toLowerCase())!;
+      return {
+        id: file.id,
+        sha256: file.sha256,
+        category: a.category,
+        fileName: file.fileName,
+        mediaType: file.mediaType,
+        size: file.size,
+        attachedAt: at,
+      };
+    });
+  }
+
+  /** 回避: has the staff member declared a relation to the subject? */
+  async isRelated(accountId: string, subjectCode: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `SELECT 1 FROM related_parties WHERE account_id::text = $1 AND subject_code = $2`,
+      [accountId, subjectCode],
+    );
+    return rows.length > 0;
+  }
+
+  policy<K extends 'repair.four-eyes' | 'repair.revocation-ban-months' | 'repair.downstream-platforms'>(
+    key: K,
+    authorityPath: string,
+  ): Promise<AppliedPolicy<K>> {
+    return this.policies.get(key, authorityPath, this.today());
+  }
+}
+
+/** A policy as recorded in an event: its value and the setting row it came from. */
+export function applied(policy: AppliedPolicy): Record<string, unknown> {
+  return {
+    key: policy.key,
+    value: policy.value,
+    settingId: policy.settingId,
+    authorityCode: policy.authorityCode,
+    effectiveFrom: policy.effectiveFrom,
+  };
+}
