@@ -10,7 +10,7 @@ import {
 } from '@credence/workflow';
 import { CREDIT_RECORD } from './credit-record.case-type';
 import { STATUS_LABELS, type PublicStatus, type RecordContent } from './domain/credit-record';
-import type { PublicationTimeliness } from './domain/credit-record.machine';
+import type { DisputeMark, PublicationTimeliness, RecordNote } from './domain/credit-record.machine';
 import { objectionMarked, publicStatusOf } from './domain/credit-record.status';
 
 export interface CreditRecordView extends CaseView {
@@ -23,6 +23,11 @@ export interface CreditRecordView extends CaseView {
   publicityEndsAfter: string;
   /** 双公示 timeliness of the registration (null for records registered before it was tracked). */
   publication: PublicationTimeliness | null;
+  /** 1 as registered; each correction (an objection's, or a platform error's) adds a version. */
+  contentVersion: number;
+  /** The objection marking the record, while one does. */
+  dispute: DisputeMark | null;
+  notes: RecordNote[];
 }
 
 export interface RecordFilter {
@@ -62,6 +67,9 @@ export class CreditRecordQueries {
       repairableFrom: string;
       publicityEndsAfter: string;
       publication: PublicationTimeliness | null;
+      contentVersion: number;
+      dispute: DisputeMark | null;
+      notes: RecordNote[];
     };
     return {
       ...view,
@@ -73,6 +81,9 @@ export class CreditRecordQueries {
       repairableFrom: data.repairableFrom,
       publicityEndsAfter: data.publicityEndsAfter,
       publication: data.publication,
+      contentVersion: data.contentVersion,
+      dispute: data.dispute,
+      notes: data.notes,
     };
   }
 
@@ -115,7 +126,7 @@ export class CreditRecordQueries {
     const { rows } = await this.db.query<PublicRow>(
       `SELECT r.subject_code, r.subject_name, r.kind, r.severity, r.field, r.decision_number,
               to_char(r.decision_date, 'YYYY-MM-DD') AS decision_date, r.authority_code, a.name_zh AS authority_name,
-              r.facts, r.legal_basis, r.status, r.objection_marked,
+              r.facts, r.legal_basis, r.status, r.objection_marked, r.content_version, r.notes,
               to_char(r.publicity_ends_after, 'YYYY-MM-DD') AS publicity_ends_after
          FROM credit_records r LEFT JOIN authorities a ON a.code = r.authority_code
         WHERE r.subject_code = $1 AND r.status IN ('published', 'repairable')
@@ -138,6 +149,10 @@ export class CreditRecordQueries {
       statusLabel: STATUS_LABELS[r.status],
       objectionMarked: r.objection_marked,
       objectionLabel: r.objection_marked ? { zh: '异议处理中', en: 'Objection in progress' } : null,
+      // 已更正: the content shown is a corrected version (an objection upheld, or a platform error put right).
+      corrected: r.content_version > 1,
+      correctionLabel: r.content_version > 1 ? { zh: '已更正', en: 'Corrected' } : null,
+      notes: r.notes.map((n) => ({ text: n.text, at: n.at })),
       publicityEndsAfter: r.publicity_ends_after,
     }));
   }
@@ -157,6 +172,8 @@ interface PublicRow {
   legal_basis: string | null;
   status: PublicStatus;
   objection_marked: boolean;
+  content_version: number;
+  notes: RecordNote[];
   publicity_ends_after: string;
 }
 

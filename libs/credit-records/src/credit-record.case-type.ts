@@ -34,17 +34,19 @@ function project(change: CaseChange): SqlWrite[] {
     {
       text: `INSERT INTO credit_records (id, subject_code, subject_type, subject_name, kind, severity, field, decision_number,
                decision_date, authority_code, authority_path, facts, legal_basis, rule_set_code, repairable_from,
-               publicity_ends_after, status, objection_marked, content_version, content_hash, version, registered_at, updated_at)
+               publicity_ends_after, status, objection_marked, content_version, content_hash, version, registered_at, updated_at,
+               notes)
              SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::date, $10::text,
                     $11::text, $12::text, $13::text, $14::text, $15::date, $16::date, $17::text, $18::boolean, $19::int,
-                    $20::text, $21::int, $22::timestamptz, $22::timestamptz
+                    $20::text, $21::int, $22::timestamptz, $22::timestamptz, $23::jsonb
               WHERE EXISTS (SELECT 1 FROM appended)
              ON CONFLICT (id) DO UPDATE SET subject_name = EXCLUDED.subject_name, kind = EXCLUDED.kind,
                severity = EXCLUDED.severity, field = EXCLUDED.field, facts = EXCLUDED.facts, legal_basis = EXCLUDED.legal_basis,
                rule_set_code = EXCLUDED.rule_set_code, repairable_from = EXCLUDED.repairable_from,
                publicity_ends_after = EXCLUDED.publicity_ends_after, status = EXCLUDED.status,
                objection_marked = EXCLUDED.objection_marked, content_version = EXCLUDED.content_version,
-               content_hash = EXCLUDED.content_hash, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
+               content_hash = EXCLUDED.content_hash, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
+               notes = EXCLUDED.notes`,
       values: [
         change.caseId,
         r.subject.code,
@@ -68,6 +70,7 @@ function project(change: CaseChange): SqlWrite[] {
         contentHash(r),
         change.version,
         change.at,
+        JSON.stringify(c.notes),
       ],
     },
   ];
@@ -82,6 +85,8 @@ function viewOf(ctx: unknown): Record<string, unknown> {
     publicityEndsAfter: c.publicityEndsAfter,
     contentVersion: c.contentVersion,
     publication: c.publication,
+    dispute: c.dispute,
+    notes: c.notes,
   };
 }
 
@@ -117,10 +122,12 @@ function modelEvents(snapshot: AnyMachineSnapshot): MachineEvent[] {
     'CreditRecordCorrected',
     'ObjectionMarked',
     'ObjectionMarkCleared',
+    'ObjectionUnverifiableNoted',
   ];
+  const objection = { objectionCaseId: 'model-objection', caseNumber: 'YY-320830-2026-000001' };
   return types.flatMap((type) =>
     [officer, admin, SYSTEM_ACTOR].flatMap((actor) =>
-      times.map((at) => ({ type, actor, at, data: { record, ...periods } })),
+      times.map((at) => ({ type, actor, at, data: { record, ...periods, ...objection } })),
     ),
   );
 }
@@ -153,6 +160,7 @@ export const creditRecordCaseType: CaseTypeDefinition = {
     'revoke-repair': 'RepairRevoked',
     'mark-objection': 'ObjectionMarked',
     'clear-objection': 'ObjectionMarkCleared',
+    'note-unverifiable': 'ObjectionUnverifiableNoted',
   },
   ownershipOf: (ctx) => {
     const r = (ctx as CreditRecordContext).record;

@@ -5,10 +5,17 @@ import { CreditRecordQueries } from './credit-record-queries';
 import { RecordActionHandler } from './record-action';
 import { RegisterCreditRecordHandler } from './register-credit-record';
 import { RuleSets } from './rule-sets';
+import { TechnicalCorrectionHandler } from './technical-correction';
 
 /** The credit-record registry: the first workflow on the engine. */
 @Module({
-  providers: [RuleSets, CreditRecordQueries, RegisterCreditRecordHandler, RecordActionHandler],
+  providers: [
+    RuleSets,
+    CreditRecordQueries,
+    RegisterCreditRecordHandler,
+    RecordActionHandler,
+    TechnicalCorrectionHandler,
+  ],
   exports: [RuleSets, CreditRecordQueries],
 })
 export class CreditRecordsModule implements OnModuleInit {

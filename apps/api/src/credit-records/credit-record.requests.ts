@@ -95,6 +95,47 @@ export class RecordActionRequest {
   legalBasis?: string;
 }
 
+/** Corrected values; a field left out keeps its value. Only fields that do not move the publicity periods. */
+export class RecordCorrectionRequest {
+  @ApiPropertyOptional({ description: '更正后的违法失信事实 / corrected facts' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  facts?: string;
+
+  @ApiPropertyOptional({ description: '更正后的法律依据 / corrected legal basis', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  legalBasis?: string;
+
+  @ApiPropertyOptional({ enum: RECORD_KINDS, description: '更正后的记录种类 / corrected kind' })
+  @IsOptional()
+  @IsIn(RECORD_KINDS)
+  kind?: RecordKind;
+
+  @ApiPropertyOptional({ description: '更正后的主体名称 / corrected subject name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  subjectName?: string;
+}
+
+export class TechnicalCorrectionRequest {
+  @ApiProperty({
+    description:
+      '平台技术差错说明（展示记录与认定单位报送不一致的原因）/ the platform error: why the record shown differs from what the authority sent',
+  })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+
+  @ApiProperty({ type: RecordCorrectionRequest })
+  @ValidateNested()
+  @Type(() => RecordCorrectionRequest)
+  correction!: RecordCorrectionRequest;
+}
+
 export class ListCreditRecordsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(18) subjectCode?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/) authorityCode?: string;

@@ -18,6 +18,7 @@ import {
   CreditRecordQueries,
   RecordActionCommand,
   RegisterCreditRecordCommand,
+  TechnicalCorrectionCommand,
   type CreditRecordView,
 } from '@credence/credit-records';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
@@ -28,6 +29,7 @@ import {
   ListCreditRecordsQuery,
   RecordActionRequest,
   RegisterCreditRecordRequest,
+  TechnicalCorrectionRequest,
 } from './credit-record.requests';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -88,6 +90,30 @@ export class CreditRecordsController {
     const view = await this.queries.get(id, user);
     setETag(res, view.version);
     return view;
+  }
+
+  // Declared before `:id/:action` so that this path is matched first.
+  @Post(':id/technical-correction')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      '平台技术差错更正（管理员，无需认定单位）/ Correct a platform technical error (admin, without the authority)',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: '案件版本 / case version, e.g. "1"' })
+  async technicalCorrection(
+    @Param('id', uuid) id: string,
+    @Body() body: TechnicalCorrectionRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: Actor,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CreditRecordView> {
+    const loaded = await this.commands.execute(
+      new TechnicalCorrectionCommand(id, body, user, ctx, expectedVersionOf(ifMatch)),
+    );
+    setETag(res, loaded.version);
+    return this.queries.viewOf(loaded, user);
   }
 
   @Post(':id/:action')

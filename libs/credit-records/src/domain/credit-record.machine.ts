@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import type { BilingualText } from '@credence/shared';
 import type { MachineEvent, StateMeta, TransitionMeta } from '@credence/workflow';
 import type { RecordContent } from './credit-record';
 
@@ -13,6 +14,26 @@ export interface CreditRecordContext {
   contentVersion: number;
   /** 双公示: was the record published within the limit after the decision (null for records registered before). */
   publication: PublicationTimeliness | null;
+  /** The objection that marks the record as disputed (异议标注), while it does. */
+  dispute: DisputeMark | null;
+  /** Notes recorded next to the record: objections the authority could not verify (both are kept, 征信业管理条例 Art 25). */
+  notes: RecordNote[];
+}
+
+/** Which objection marks the record, since when; null ids for a mark set by an admin by hand. */
+export interface DisputeMark {
+  objectionCaseId: string | null;
+  caseNumber: string | null;
+  since: string;
+}
+
+/** A note shown with the record wherever it is shown (the public view included). */
+export interface RecordNote {
+  kind: 'objection-unverifiable';
+  objectionCaseId: string | null;
+  caseNumber: string | null;
+  text: BilingualText;
+  at: string;
 }
 
 export interface PublicationTimeliness {
@@ -40,6 +61,29 @@ const meta = (zh: string, en: string, extra: Partial<StateMeta> = {}): StateMeta
   ...extra,
 });
 const action = (zh: string, en: string): TransitionMeta => ({ label: { zh, en } });
+
+const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The objection an event of the objection workflow names (absent when an admin acts by hand). */
+const objectionOf = (event: RecordEvent) => ({
+  objectionCaseId: textOf(event.data.objectionCaseId),
+  caseNumber: textOf(event.data.caseNumber),
+});
+
+const noteOf = (event: RecordEvent): RecordNote => {
+  const note = event.data.note as Partial<BilingualText> | undefined;
+  return {
+    kind: 'objection-unverifiable',
+    ...objectionOf(event),
+    text: {
+      zh: textOf(note?.zh) ?? '该信息经核实无法确认，异议及核实情况一并记载',
+      en:
+        textOf(note?.en) ??
+        'The information could not be verified; the objection and the check are both recorded',
+    },
+    at: event.at,
+  };
+};
 
 const periodsOf = (event: RecordEvent) => {
   const d = event.data as unknown as PeriodData;
@@ -69,12 +113,14 @@ export const creditRecordMachine = setup({
     emitOutbox: (_, _params: { topic: string }) => undefined,
   },
   guards: {
-    // The finding authority registers its own records (谁认定); an admin may register for any.
+    // The finding authority registers its own records (谁认定); an admin may register for any; the system registers
+    // on behalf of the authority the record names (the 违诺 record of a commitment broken before that authority).
     registrarActsForAuthority: ({ event }) => {
       const authority = (event.data.record as RecordContent | undefined)?.authorityCode;
       return (
         event.actor.role === 'admin' ||
-        (event.actor.role === 'officer' && event.actor.authorityCode === authority)
+        (event.actor.role === 'officer' && event.actor.authorityCode === authority) ||
+        (event.actor.role === 'system' && typeof authority === 'string' && authority !== '')
       );
     },
     isSystem: ({ event }) => event.actor.role === 'system',
@@ -100,6 +146,8 @@ export const creditRecordMachine = setup({
     expiresAt: null,
     contentVersion: 0,
     publication: null,
+    dispute: null,
+    notes: [],
   }),
   initial: 'unregistered',
   states: {
@@ -225,6 +273,14 @@ export const creditRecordMachine = setup({
         },
         dispute: {
           initial: 'none',
+          // An objection that could not be verified stays recorded next to the record, marked or not (征信业管理条例 Art 25).
+          on: {
+            ObjectionUnverifiableNoted: {
+              guard: 'isSystemOrAdmin',
+              meta: action('记载无法核实的异议', 'Record the unverifiable objection'),
+              actions: assign(({ context, event }) => ({ notes: [...context.notes, noteOf(event)] })),
+            },
+          },
           states: {
             none: {
               meta: meta('无异议', 'No objection'),
@@ -233,6 +289,7 @@ export const creditRecordMachine = setup({
                   guard: 'isSystemOrAdmin',
                   target: 'marked',
                   meta: action('异议标注', 'Mark as disputed'),
+                  actions: assign(({ event }) => ({ dispute: { ...objectionOf(event), since: event.at } })),
                 },
               },
             },
@@ -243,6 +300,7 @@ export const creditRecordMachine = setup({
                   guard: 'isSystemOrAdmin',
                   target: 'none',
                   meta: action('取消异议标注', 'Clear the mark'),
+                  actions: assign({ dispute: null }),
                 },
               },
             },

@@ -1,0 +1,291 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  OBJECTION_GROUNDS,
+  OBJECTION_OUTCOMES,
+  OBJECTION_STAGES,
+  REFUSAL_REASONS,
+  type ObjectionGround,
+  type ObjectionOutcome,
+  type ObjectionStage,
+  type RefusalReason,
+} from '@credence/objections';
+import { RecordCorrectionRequest } from '../credit-records/credit-record.requests';
+import { PageQuery } from '../http/page.query';
+
+const MAX_MATERIALS = 50;
+
+/** A list of short texts (reasons, items): one paragraph each, as the notice prints them. */
+function Texts(): PropertyDecorator {
+  return (target, key) => {
+    for (const decorate of [
+      IsArray(),
+      ArrayMaxSize(20),
+      IsString({ each: true }),
+      Length(1, 2000, { each: true }),
+    ])
+      decorate(target, key);
+  };
+}
+
+export class ObjectionCommitmentRequest {
+  @ApiProperty({
+    example: '本单位承诺所提交的异议申请及证明材料真实、合法、有效，如有虚假，愿承担相应法律责任。',
+    description: '异议申诉信用承诺书内容 / the objection commitment',
+  })
+  @IsString()
+  @Length(1, 4000)
+  content!: string;
+
+  @ApiProperty({ example: true, description: '同意承诺（必须为 true）/ consent, must be true' })
+  @IsIn([true])
+  consent!: boolean;
+}
+
+export class FileObjectionRequest {
+  @ApiProperty({ description: '异议的信用记录 / the record objected to' })
+  @IsUUID('all')
+  recordId!: string;
+
+  @ApiProperty({ enum: OBJECTION_GROUNDS, description: '异议事由 / ground' })
+  @IsIn(OBJECTION_GROUNDS)
+  ground!: ObjectionGround;
+
+  @ApiProperty({ description: '异议请求及理由 / what is wrong and why' })
+  @IsString()
+  @Length(1, 4000)
+  statement!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: '已上传的证明材料 id（POST /files）/ ids of uploaded materials (none for e.g. 重复公示)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_MATERIALS)
+  @IsUUID('all', { each: true })
+  materials?: string[];
+
+  @ApiProperty({ type: ObjectionCommitmentRequest })
+  @ValidateNested()
+  @Type(() => ObjectionCommitmentRequest)
+  commitment!: ObjectionCommitmentRequest;
+
+  @ApiPropertyOptional({
+    description: '对修复结果提出异议时：该修复申请 / for repair_result: the application',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  repairApplicationId?: string;
+}
+
+export class AcceptObjectionRequest {
+  @ApiPropertyOptional({ description: '受理意见 / opinion' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  opinion?: string;
+}
+
+export class RefuseObjectionRequest {
+  @ApiProperty({ enum: REFUSAL_REASONS, isArray: true, description: '不予受理理由代码 / coded reasons' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(REFUSAL_REASONS, { each: true })
+  reasonCodes!: RefusalReason[];
+
+  @ApiPropertyOptional({ type: [String], description: '具体理由 / reasons in words' })
+  @IsOptional()
+  @Texts()
+  reasons?: string[];
+
+  @ApiPropertyOptional({ description: '法律依据 / legal basis' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  legalBasis?: string;
+}
+
+export class RequestSupplementRequest {
+  @ApiProperty({
+    type: [String],
+    description: '需补正的材料或事项（一次性告知）/ what to hand in, all at once',
+  })
+  @Texts()
+  @ArrayNotEmpty()
+  items!: string[];
+
+  @ApiPropertyOptional({ type: [String], description: '理由 / reasons' })
+  @IsOptional()
+  @Texts()
+  reasons?: string[];
+}
+
+export class SupplementObjectionRequest {
+  @ApiProperty({ type: [String], description: '补正材料 id / ids of the materials handed in' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_MATERIALS)
+  @IsUUID('all', { each: true })
+  materials!: string[];
+
+  @ApiPropertyOptional({ description: '补充说明 / statement' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  statement?: string;
+}
+
+export class ExtendVerificationRequest {
+  @ApiProperty({ description: '延期理由（告知异议人）/ why, told to the subject' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}
+
+/** The answer (异议处理结果). `correction` with `correct` only; `note` with `unverifiable` only. */
+export class UpholdObjectionRequest {
+  @ApiProperty({ enum: OBJECTION_OUTCOMES, description: '处理结果：更正、删除、维持、无法核实 / outcome' })
+  @IsIn(OBJECTION_OUTCOMES)
+  outcome!: ObjectionOutcome;
+
+  @ApiProperty({ type: [String], description: '核实情况与理由 / what the check found' })
+  @Texts()
+  @ArrayNotEmpty()
+  reasons!: string[];
+
+  @ApiProperty({ description: '法律依据 / legal basis' })
+  @IsString()
+  @Length(1, 500)
+  legalBasis!: string;
+
+  @ApiPropertyOptional({ description: '审批意见 / opinion' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  opinion?: string;
+
+  @ApiPropertyOptional({ type: RecordCorrectionRequest, description: '更正内容（仅更正）/ for correct only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecordCorrectionRequest)
+  correction?: RecordCorrectionRequest;
+
+  @ApiPropertyOptional({
+    description:
+      '无法核实时记载于记录旁的说明（公开）/ for unverifiable: what is noted next to the record (public)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+}
+
+export class WithdrawObjectionRequest {
+  @ApiPropertyOptional({ description: '撤回理由 / reason' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}
+
+export class AppealObjectionRequest {
+  @ApiProperty({ description: '复核请求及理由 / why the answer is wrong' })
+  @IsString()
+  @Length(1, 4000)
+  statement!: string;
+
+  @ApiPropertyOptional({ type: [String], description: '新的证明材料 id / ids of further materials' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_MATERIALS)
+  @IsUUID('all', { each: true })
+  materials?: string[];
+}
+
+/** `uphold` keeps the answer; `overturn` replaces it with `outcome` (never one less favourable to the subject). */
+export class DecideAppealRequest {
+  @ApiProperty({
+    enum: ['uphold', 'overturn'],
+    description: '维持或撤销原处理结果 / keep or overturn the answer',
+  })
+  @IsIn(['uphold', 'overturn'])
+  decision!: 'uphold' | 'overturn';
+
+  @ApiPropertyOptional({
+    enum: OBJECTION_OUTCOMES,
+    description: '撤销时的新处理结果 / the new outcome (overturn)',
+  })
+  @ValidateIf((o: DecideAppealRequest) => o.decision === 'overturn' || o.outcome !== undefined)
+  @IsIn(OBJECTION_OUTCOMES)
+  outcome?: ObjectionOutcome;
+
+  @ApiProperty({ type: [String], description: '复核理由 / reasons' })
+  @Texts()
+  @ArrayNotEmpty()
+  reasons!: string[];
+
+  @ApiProperty({ description: '法律依据 / legal basis' })
+  @IsString()
+  @Length(1, 500)
+  legalBasis!: string;
+
+  @ApiPropertyOptional({ description: '复核意见 / opinion' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  opinion?: string;
+
+  @ApiPropertyOptional({ type: RecordCorrectionRequest, description: '更正内容（仅更正）/ for correct only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecordCorrectionRequest)
+  correction?: RecordCorrectionRequest;
+
+  @ApiPropertyOptional({
+    description: '无法核实时记载于记录旁的说明（公开）/ for unverifiable: the public note',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+}
+
+export class ListObjectionsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: OBJECTION_STAGES, description: '阶段 / stage' })
+  @IsOptional()
+  @IsIn(OBJECTION_STAGES)
+  state?: ObjectionStage;
+
+  @ApiPropertyOptional({ enum: OBJECTION_GROUNDS })
+  @IsOptional()
+  @IsIn(OBJECTION_GROUNDS)
+  ground?: ObjectionGround;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all') recordId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(18) subjectCode?: string;
+
+  @ApiPropertyOptional({ description: '仅办理中 / open only' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  open?: boolean;
+
+  @ApiPropertyOptional({ enum: ['soon', 'overdue'], description: '临期 / 逾期' })
+  @IsOptional()
+  @IsIn(['soon', 'overdue'])
+  due?: 'soon' | 'overdue';
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import { recordEffectsOf, type ObjectionRef } from './objection-reactions';
+
+const ref: ObjectionRef = {
+  objectionCaseId: 'objection-1',
+  caseNumber: 'YY-320830-2026-000001',
+  recordId: 'record-1',
+};
+const types = (event: { type: string; data: Record<string, unknown> }) =>
+  recordEffectsOf(event, ref).map((c) => c.eventType);
+
+describe('what an objection does to its record', () => {
+  it('marks the record from acceptance and again from an appeal', () => {
+    expect(types({ type: 'ObjectionAccepted', data: {} })).toEqual(['ObjectionMarked']);
+    expect(types({ type: 'AppealFiled', data: {} })).toEqual(['ObjectionMarked']);
+    expect(recordEffectsOf({ type: 'ObjectionAccepted', data: {} }, ref)[0]).toMatchObject({
+      caseType: 'creditRecord',
+      caseId: 'record-1',
+      data: { objectionCaseId: 'objection-1', caseNumber: 'YY-320830-2026-000001' },
+    });
+  });
+
+  it('carries out the answer’s outcome, then clears the mark', () => {
+    const correction = { record: { facts: '新' }, changes: [{ field: 'facts', from: '旧', to: '新' }] };
+    const correct = recordEffectsOf(
+      { type: 'ObjectionAnswered', data: { outcome: 'correct', correction, reasons: ['核实有误'] } },
+      ref,
+    );
+    expect(correct.map((c) => c.eventType)).toEqual(['CreditRecordCorrected', 'ObjectionMarkCleared']);
+    expect(correct[0].data).toMatchObject({
+      record: { facts: '新' },
+      changes: correction.changes,
+      technicalError: false,
+      reasons: ['核实有误'],
+      reasonCodes: ['OBJECTION_OUTCOME'],
+    });
+    expect(types({ type: 'ObjectionAnswered', data: { outcome: 'remove' } })).toEqual([
+      'CreditRecordRemoved',
+      'ObjectionMarkCleared',
+    ]);
+    expect(types({ type: 'ObjectionAnswered', data: { outcome: 'maintain' } })).toEqual([
+      'ObjectionMarkCleared',
+    ]);
+    const unverifiable = recordEffectsOf(
+      { type: 'ObjectionAnswered', data: { outcome: 'unverifiable', note: '原始卷宗缺失' } },
+      ref,
+    );
+    expect(unverifiable.map((c) => c.eventType)).toEqual([
+      'ObjectionUnverifiableNoted',
+      'ObjectionMarkCleared',
+    ]);
+    expect((unverifiable[0].data.note as { zh: string }).zh).toContain('原始卷宗缺失');
+  });
+
+  it('changes the record on an appeal only when the answer is overturned', () => {
+    expect(types({ type: 'AppealDecided', data: { decision: 'uphold', outcome: 'maintain' } })).toEqual([
+      'ObjectionMarkCleared',
+    ]);
+    expect(types({ type: 'AppealDecided', data: { decision: 'overturn', outcome: 'remove' } })).toEqual([
+      'CreditRecordRemoved',
+      'ObjectionMarkCleared',
+    ]);
+  });
+
+  it('clears the mark on a withdrawal only when the record was marked', () => {
+    expect(types({ type: 'ObjectionWithdrawn', data: { stage: 'admission' } })).toEqual([]);
+    expect(types({ type: 'ObjectionWithdrawn', data: { stage: 'verification' } })).toEqual([
+      'ObjectionMarkCleared',
+    ]);
+    expect(types({ type: 'ObjectionWithdrawn', data: { stage: 'appeal' } })).toEqual([
+      'ObjectionMarkCleared',
+    ]);
+  });
+});
