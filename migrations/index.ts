@@ -6,6 +6,12 @@ import { CreateCreditRecords1767225600400 } from './1767225600400-CreateCreditRe
 import { CreateStatutoryTime1767225600500 } from './1767225600500-CreateStatutoryTime';
 import { CreateAuditLedger1767225600600 } from './1767225600600-CreateAuditLedger';
 import { CreateAuditTrail1767225600700 } from './1767225600700-CreateAuditTrail';
+import { CreateMaterials1767225600800 } from './1767225600800-CreateMaterials';
+import { CreateAuthorityPolicies1767225600900 } from './1767225600900-CreateAuthorityPolicies';
+import { CreateRepairApplications1767225601000 } from './1767225601000-CreateRepairApplications';
+import { CreateObjections1767225601100 } from './1767225601100-CreateObjections';
+import { CreateReactionRefusals1767225601200 } from './1767225601200-CreateReactionRefusals';
+import { CreateCommitments1767225601300 } from './1767225601300-CreateCommitments';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
 export const migrations = [
@@ -17,4 +23,10 @@ export const migrations = [
   CreateStatutoryTime1767225600500,
   CreateAuditLedger1767225600600,
   CreateAuditTrail1767225600700,
+  CreateMaterials1767225600800,
+  CreateAuthorityPolicies1767225600900,
+  CreateRepairApplications1767225601000,
+  CreateObjections1767225601100,
+  CreateReactionRefusals1767225601200,
+  CreateCommitments1767225601300,
 ];

@@ -2,14 +2,20 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthorityPoliciesModule } from '@credence/authority-policies';
+import { CommitmentsModule } from '@credence/commitments';
 import { CreditRecordsModule } from '@credence/credit-records';
+import { CreditRepairModule } from '@credence/credit-repair';
 import { AuthGuard, IdentityCaseAccessModule, IdentityModule } from '@credence/identity';
+import { MaterialsModule } from '@credence/materials';
+import { ObjectionsModule } from '@credence/objections';
 import { PlatformModule, type PlatformOptions } from '@credence/shared';
 import { WorkflowModule } from '@credence/workflow';
 import { INTEGRITY_CONTROLLERS, INTEGRITY_IMPORTS } from './audit/integrity';
 import { TRAIL_CONTROLLERS, TRAIL_IMPORTS } from './audit/trail';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { COMMITMENT_CONTROLLERS, COMMITMENT_PROVIDERS } from './commitments';
 import { CreditRecordsController } from './credit-records/credit-records.controller';
 import { PublicRecordsController } from './credit-records/public-records.controller';
 import { RuleSetsController } from './credit-records/rule-sets.controller';
@@ -18,7 +24,10 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HttpMetricsMiddleware, MetricsController } from './http/metrics.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { correlationIdOf } from './http/request-context';
+import { REPAIR_CONTROLLERS, REPAIR_PROVIDERS } from './credit-repair';
 import { IDENTITY_CONTROLLERS, RateLimitModule } from './identity';
+import { FilesController } from './materials/files.controller';
+import { ObjectionsController } from './objections/objections.controller';
 
 /** The HTTP application: the libs' modules plus the controllers that translate HTTP into commands and queries. */
 @Module({})
@@ -45,7 +54,12 @@ export class AppModule implements NestModule {
         IdentityModule,
         IdentityCaseAccessModule,
         WorkflowModule,
+        AuthorityPoliciesModule,
         CreditRecordsModule,
+        CreditRepairModule,
+        MaterialsModule,
+        ObjectionsModule,
+        CommitmentsModule,
         ...INTEGRITY_IMPORTS,
         ...TRAIL_IMPORTS,
       ],
@@ -58,10 +72,16 @@ export class AppModule implements NestModule {
         CreditRecordsController,
         RuleSetsController,
         PublicRecordsController,
+        FilesController,
         ...INTEGRITY_CONTROLLERS,
         ...TRAIL_CONTROLLERS,
+        ...REPAIR_CONTROLLERS,
+        ObjectionsController,
+        ...COMMITMENT_CONTROLLERS,
       ],
       providers: [
+        ...REPAIR_PROVIDERS,
+        ...COMMITMENT_PROVIDERS,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Every route needs a login unless marked @Public(); runs before the idempotency interceptor (req.user).
         { provide: APP_GUARD, useExisting: AuthGuard },

@@ -2,14 +2,18 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditIntegrityModule, AuditTrailModule } from '@credence/audit';
+import { AuthorityPoliciesModule } from '@credence/authority-policies';
+import { CommitmentsModule } from '@credence/commitments';
 import { CreditRecordsModule } from '@credence/credit-records';
+import { CreditRepairModule } from '@credence/credit-repair';
+import { ObjectionsModule } from '@credence/objections';
 import { IdentityCaseAccessModule } from '@credence/identity';
 import { PlatformModule, type PlatformOptions } from '@credence/shared';
 import { WorkflowModule } from '@credence/workflow';
 
 /**
- * The worker without HTTP: durable timers, the audit ledger's sealer and (later) other subscriptions, reactors and
- * outbox delivery.
+ * The worker without HTTP: durable timers, the workflows' reactions, the audit ledger's sealer and projector.
+ * Outbox delivery to other platforms is not built yet: rows wait with status `pending`.
  */
 @Module({})
 export class WorkerModule {
@@ -22,7 +26,11 @@ export class WorkerModule {
         CqrsModule.forRoot(),
         WorkflowModule,
         IdentityCaseAccessModule,
+        AuthorityPoliciesModule,
         CreditRecordsModule,
+        CreditRepairModule,
+        ObjectionsModule,
+        CommitmentsModule,
         AuditIntegrityModule,
         AuditTrailModule,
       ],
