@@ -1,3 +1,4 @@
+import { PolicyService } from '@credence/identity';
 import { Injectable } from '@nestjs/common';
 import { AuthorityPolicies, type AppliedPolicy } from '@credence/authority-policies';
 import { FileStore } from '@credence/materials';
@@ -55,6 +56,7 @@ export function checkDueOf(date: string): CheckDue {
 @Injectable()
 export class CommitmentFacts {
   constructor(
+    private readonly related: PolicyService,
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly policies: AuthorityPolicies,
@@ -144,33 +146,17 @@ export class CommitmentFacts {
     delivered: { fileId: string; item: string }[],
     actor: WorkflowActor,
   ): Promise<SuppliedMaterial[]> {
-    const files = await this.files.requireOwned(
+    const files = await this.files.attach(
       delivered.map((d) => d.fileId),
       actor,
+      this.clock.now(),
     );
-    const byId = new Map(files.map((f) => [f.id, f]));
-    const at = this.clock.now().toISOString();
-    return delivered.map((d) => {
-      const file = byId.get(d.fileId.toLowerCase())!;
-      return {
-        item: d.item,
-        id: file.id,
-        sha256: file.sha256,
-        fileName: file.fileName,
-        mediaType: file.mediaType,
-        size: file.size,
-        attachedAt: at,
-      };
-    });
+    return files.map((file, i) => ({ item: delivered[i].item, ...file }));
   }
 
   /** 回避: has the staff member declared a relation to the subject? */
-  async isRelated(accountId: string, subjectCode: string): Promise<boolean> {
-    const { rows } = await this.db.query(
-      `SELECT 1 FROM related_parties WHERE account_id::text = $1 AND subject_code = $2`,
-      [accountId, subjectCode],
-    );
-    return rows.length > 0;
+  isRelated(accountId: string, subjectCode: string): Promise<boolean> {
+    return this.related.isRelated(accountId, subjectCode);
   }
 }
 

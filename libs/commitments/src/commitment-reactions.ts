@@ -1,11 +1,16 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AuthorityPolicies } from '@credence/authority-policies';
 import { RegisterCreditRecordCommand, type RegisterCreditRecordInput } from '@credence/credit-records';
 import type { RecordedEvent } from '@credence/event-store';
 import { beijingDateOf, DomainError, type Sql } from '@credence/shared';
-import { CaseEngine, SYSTEM_ACTOR, type Reaction, type ReactionCommand } from '@credence/workflow';
+import {
+  CaseEngine,
+  SYSTEM_ACTOR,
+  type Reaction,
+  type ReactionCommand,
+  reactionOutbox,
+} from '@credence/workflow';
 import { appliedPolicy } from './applied-policy';
 import { BREACH_EVENTS, COMMITMENT } from './commitment.case-type';
 import { breachDecisionNumber } from './commitment-commands';
@@ -16,12 +21,6 @@ import type { CommitmentContext } from './domain/commitment.machine';
 export const REVOKE_LINKED_DECISION = 'commitment.revoke-linked-decision';
 /** Outbox topic the evaluation system reads (the same one an approved repair writes). */
 export const GRADE_RE_EVALUATION = 'grade.re-evaluation-requested';
-
-/** An id derived from the cause, so a replayed reaction writes the same outbox row (and conflicts) rather than two. */
-function derivedId(...parts: string[]): string {
-  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 /**
  * The consequences of a breach (违诺, DOMAIN §5), each carried out once and recorded on the commitment as an event
@@ -64,7 +63,14 @@ export class CommitmentBreachReactions implements Reaction {
 
     if (!done.has('breach-record')) commands.push(command(...(await this.breachRecord(event, c))));
     if (c.linked && !done.has('linked-revocation')) {
-      await this.outbox(tx, event, caseId, REVOKE_LINKED_DECISION, c.linked.kind, revocationNotice(event, c));
+      await reactionOutbox(
+        tx,
+        event,
+        caseId,
+        REVOKE_LINKED_DECISION,
+        c.linked.kind,
+        revocationNotice(event, c),
+      );
       commands.push(
         command('LinkedDecisionRevocationRequested', {
           linked: c.linked,
@@ -75,7 +81,7 @@ export class CommitmentBreachReactions implements Reaction {
       );
     }
     if (!done.has('grade-re-evaluation')) {
-      await this.outbox(tx, event, caseId, GRADE_RE_EVALUATION, 'grade', {
+      await reactionOutbox(tx, event, caseId, GRADE_RE_EVALUATION, 'grade', {
         subjectCode: c.subject!.code,
         reason: { zh: '违反信用承诺', en: 'A credit commitment was broken' },
         commitmentCaseId: caseId,
@@ -147,21 +153,6 @@ export class CommitmentBreachReactions implements Reaction {
         { decisionNumber, code: error.code, message: error.message, outcome: 'breach-record-refused' },
       ];
     }
-  }
-
-  private async outbox(
-    tx: Sql,
-    event: RecordedEvent,
-    caseId: string,
-    topic: string,
-    key: string,
-    payload: Record<string, unknown>,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO outbox (id, case_id, event_id, topic, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO NOTHING`,
-      [derivedId(event.eventId, topic, key), caseId, event.eventId, topic, payload, event.recordedAt],
-    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { IdentityModule } from '@credence/identity';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CreditRecordsModule } from '@credence/credit-records';
 import { MaterialsModule } from '@credence/materials';
@@ -14,7 +15,7 @@ import { SubjectCredit } from './subject-credit';
  * list entries it reads, its queries, and the consequences of a breach (the 违诺 record, revocation notices).
  */
 @Module({
-  imports: [CreditRecordsModule, MaterialsModule],
+  imports: [IdentityModule, CreditRecordsModule, MaterialsModule],
   providers: [
     SubjectCredit,
     CommitmentFacts,

@@ -1,3 +1,4 @@
+import { IdentityModule } from '@credence/identity';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CreditRecordsModule } from '@credence/credit-records';
 import { MaterialsModule } from '@credence/materials';
@@ -10,7 +11,7 @@ import { RepairReactions } from './repair-reactions';
 
 /** Credit repair (信用修复): the application workflow, its eligibility facts, queries and effects on the record. */
 @Module({
-  imports: [CreditRecordsModule, MaterialsModule],
+  imports: [IdentityModule, CreditRecordsModule, MaterialsModule],
   providers: [
     RepairFacts,
     RepairQueries,

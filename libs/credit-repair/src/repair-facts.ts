@@ -1,3 +1,4 @@
+import { PolicyService } from '@credence/identity';
 import { Injectable } from '@nestjs/common';
 import { beijingDateOf, Clock, Database, NotFoundError } from '@credence/shared';
 import { AuthorityPolicies, type AppliedPolicy } from '@credence/authority-policies';
@@ -39,6 +40,7 @@ export interface RecordFacts {
 @Injectable()
 export class RepairFacts {
   constructor(
+    private readonly related: PolicyService,
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly policies: AuthorityPolicies,
@@ -142,34 +144,17 @@ export class RepairFacts {
     attached: { fileId: string; category: MaterialCategory }[],
     actor: WorkflowActor,
   ): Promise<AttachedMaterial[]> {
-    if (attached.length === 0) return [];
-    const files = await this.files.requireOwned(
+    const files = await this.files.attach(
       attached.map((a) => a.fileId),
       actor,
+      this.clock.now(),
     );
-    const byId = new Map(files.map((f) => [f.id, f]));
-    const at = this.clock.now().toISOString();
-    return attached.map((a) => {
-      const file = byId.get(a.fileId.toLowerCase())!;
-      return {
-        id: file.id,
-        sha256: file.sha256,
-        category: a.category,
-        fileName: file.fileName,
-        mediaType: file.mediaType,
-        size: file.size,
-        attachedAt: at,
-      };
-    });
+    return files.map((file, i) => ({ ...file, category: attached[i].category }));
   }
 
   /** 回避: has the staff member declared a relation to the subject? */
-  async isRelated(accountId: string, subjectCode: string): Promise<boolean> {
-    const { rows } = await this.db.query(
-      `SELECT 1 FROM related_parties WHERE account_id::text = $1 AND subject_code = $2`,
-      [accountId, subjectCode],
-    );
-    return rows.length > 0;
+  isRelated(accountId: string, subjectCode: string): Promise<boolean> {
+    return this.related.isRelated(accountId, subjectCode);
   }
 
   policy<K extends 'repair.four-eyes' | 'repair.revocation-ban-months' | 'repair.downstream-platforms'>(

@@ -1,17 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { beijingDateOf, type Sql } from '@credence/shared';
 import type { RecordedEvent } from '@credence/event-store';
 import type { DownstreamPlatform } from '@credence/authority-policies';
 import { CREDIT_RECORD, publicityPeriods, ruleSetInForce, RuleSets } from '@credence/credit-records';
-import { streamIdOf, type Reaction, type ReactionCommand } from '@credence/workflow';
+import { streamIdOf, type Reaction, type ReactionCommand, reactionOutbox } from '@credence/workflow';
 import { REPAIR_APPLICATION } from './repair.case-type';
-
-/** An id derived from the cause, so a replayed reaction writes the same outbox row (and conflicts) rather than two. */
-function derivedId(...parts: string[]): string {
-  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 interface RecordRow {
   id: string;
@@ -41,7 +34,7 @@ export class RepairReactions implements Reaction {
     const facts = { repairCaseId: caseId, caseNumber: state.caseNumber, decisionEventId: event.eventId };
     if (event.type === 'RepairApproved') {
       await this.notifyPlatforms(tx, event, caseId, 'credit-repair.approved', state);
-      await this.outbox(tx, event, caseId, 'grade.re-evaluation-requested', 'grade', {
+      await reactionOutbox(tx, event, caseId, 'grade.re-evaluation-requested', 'grade', {
         subjectCode: state.subjectCode,
         reason: { zh: '信用修复完成', en: 'Credit repair approved' },
         ...facts,
@@ -98,7 +91,7 @@ export class RepairReactions implements Reaction {
       (event.data.downstream as DownstreamPlatform[] | undefined) ??
       (await this.approvedPlatforms(tx, caseId));
     for (const platform of platforms)
-      await this.outbox(tx, event, caseId, topic, platform.code, {
+      await reactionOutbox(tx, event, caseId, topic, platform.code, {
         platform,
         recordId: state.recordId,
         subjectCode: state.subjectCode,
@@ -114,21 +107,6 @@ export class RepairReactions implements Reaction {
       [streamIdOf(REPAIR_APPLICATION, caseId)],
     );
     return rows[0]?.data.downstream ?? [];
-  }
-
-  private async outbox(
-    tx: Sql,
-    event: RecordedEvent,
-    caseId: string,
-    topic: string,
-    key: string,
-    payload: Record<string, unknown>,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO outbox (id, case_id, event_id, topic, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO NOTHING`,
-      [derivedId(event.eventId, topic, key), caseId, event.eventId, topic, payload, event.recordedAt],
-    );
   }
 
   /** Order 36 practice on revocation: publication restarts, its periods counted afresh from the revocation date. */

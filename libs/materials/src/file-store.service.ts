@@ -12,7 +12,7 @@ import {
   UnsupportedMaterialTypeError,
 } from './material.errors';
 import { detectMediaType, type MaterialMediaType } from './media-type';
-import type { StoredFile } from './stored-file';
+import type { AttachedFile, StoredFile } from './stored-file';
 
 export interface StoreInput {
   content: Buffer;
@@ -101,6 +101,26 @@ export class FileStore {
     if (content === null)
       throw new Error(`material ${file.id}: blob ${file.sha256} is missing from the blob store`);
     return content;
+  }
+
+  /**
+   * The files an actor attaches to a case, as the case's events record them (with the digest of their bytes and
+   * the time attached), in the order of `ids`. Same checks as `requireOwned`.
+   */
+  async attach(ids: string[], actor: Pick<Actor, 'id' | 'subjectCode'>, at: Date): Promise<AttachedFile[]> {
+    if (ids.length === 0) return [];
+    const byId = new Map((await this.requireOwned(ids, actor)).map((f) => [f.id, f]));
+    return ids.map((id) => {
+      const file = byId.get(id.toLowerCase())!;
+      return {
+        id: file.id,
+        sha256: file.sha256,
+        fileName: file.fileName,
+        mediaType: file.mediaType,
+        size: file.size,
+        attachedAt: at.toISOString(),
+      };
+    });
   }
 
   /**

@@ -15,3 +15,13 @@ export interface StoredFile {
   ownerSubjectCode: string | null;
   uploadedAt: string;
 }
+
+/** A file as a case records it when attached: what an auditor needs to match it, and when it came. */
+export interface AttachedFile {
+  id: string;
+  sha256: string;
+  fileName: string;
+  mediaType: MaterialMediaType;
+  size: number;
+  attachedAt: string;
+}

@@ -19,3 +19,4 @@ export * from './clocks/deadlines';
 export * from './case-numbers';
 export * from './reactions/reaction';
 export * from './reactions/reaction-runner';
+export * from './reactions/reaction-outbox';
