@@ -20,3 +20,4 @@ export * from './case-numbers';
 export * from './reactions/reaction';
 export * from './reactions/reaction-runner';
 export * from './reactions/reaction-outbox';
+export * from './machine-declarations';

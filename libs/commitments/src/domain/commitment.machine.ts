@@ -1,6 +1,13 @@
 import { assign, setup } from 'xstate';
 import type { RecordField } from '@credence/credit-records';
-import type { MachineEvent, Role, StateMeta, TransitionMeta } from '@credence/workflow';
+import {
+  stateMeta as meta,
+  transitionMeta as action,
+  staffWorkItem as staffWork,
+  eventText as textOf,
+  actorStep as step,
+  type MachineEvent,
+} from '@credence/workflow';
 import {
   isFastTrack,
   PUBLICATION_REQUIRED,
@@ -76,21 +83,6 @@ export interface CommitmentContext {
 
 type CommitmentEvent = MachineEvent<string, Record<string, unknown>>;
 type Guard = { context: CommitmentContext; event: CommitmentEvent };
-
-const meta = (zh: string, en: string, extra: Partial<StateMeta> = {}): StateMeta => ({
-  label: { zh, en },
-  ...extra,
-});
-const action = (zh: string, en: string): TransitionMeta => ({ label: { zh, en } });
-const staffWork = (zh: string, en: string, roles: Role[] = ['officer', 'senior_reviewer']) => ({
-  workItem: { roles, label: { zh, en } },
-});
-const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const step = (event: CommitmentEvent): StaffStep => ({
-  by: event.actor.id,
-  role: event.actor.role,
-  at: event.at,
-});
 
 interface SignedData {
   caseNumber: string;

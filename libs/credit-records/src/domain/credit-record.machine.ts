@@ -1,6 +1,11 @@
 import { assign, setup } from 'xstate';
 import type { BilingualText } from '@credence/shared';
-import type { MachineEvent, StateMeta, TransitionMeta } from '@credence/workflow';
+import {
+  stateMeta as meta,
+  transitionMeta as action,
+  eventText as textOf,
+  type MachineEvent,
+} from '@credence/workflow';
 import type { RecordContent } from './credit-record';
 
 export interface CreditRecordContext {
@@ -55,14 +60,6 @@ interface PeriodData {
 }
 
 type RecordEvent = MachineEvent<string, Record<string, unknown>>;
-
-const meta = (zh: string, en: string, extra: Partial<StateMeta> = {}): StateMeta => ({
-  label: { zh, en },
-  ...extra,
-});
-const action = (zh: string, en: string): TransitionMeta => ({ label: { zh, en } });
-
-const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The objection an event of the objection workflow names (absent when an admin acts by hand). */
 const objectionOf = (event: RecordEvent) => ({

@@ -1,5 +1,14 @@
 import { assign, setup } from 'xstate';
-import type { ExtendClockParams, MachineEvent, Role, StateMeta, TransitionMeta } from '@credence/workflow';
+import {
+  stateMeta as meta,
+  transitionMeta as action,
+  staffWorkItem as staffWork,
+  eventTexts as texts,
+  eventText as textOf,
+  actorStep as step,
+  type ExtendClockParams,
+  type MachineEvent,
+} from '@credence/workflow';
 import type {
   AttachedMaterial,
   Decision,
@@ -30,18 +39,6 @@ export interface RepairContext {
 type RepairEvent = MachineEvent<string, Record<string, unknown>>;
 type Guard = { context: RepairContext; event: RepairEvent };
 
-const meta = (zh: string, en: string, extra: Partial<StateMeta> = {}): StateMeta => ({
-  label: { zh, en },
-  ...extra,
-});
-const action = (zh: string, en: string): TransitionMeta => ({ label: { zh, en } });
-const staffWork = (zh: string, en: string, roles: Role[] = ['officer', 'senior_reviewer']) => ({
-  workItem: { roles, label: { zh, en } },
-});
-const texts = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
-const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-const step = (event: RepairEvent) => ({ by: event.actor.id, role: event.actor.role, at: event.at });
 const decisionOf = (event: RepairEvent, outcome: Decision['outcome']): Decision => ({
   ...step(event),
   outcome,

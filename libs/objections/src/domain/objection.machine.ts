@@ -1,5 +1,14 @@
 import { assign, setup } from 'xstate';
-import type { ExtendClockParams, MachineEvent, StateMeta, TransitionMeta } from '@credence/workflow';
+import {
+  stateMeta as meta,
+  transitionMeta as action,
+  staffWorkItem as staffWork,
+  eventTexts as texts,
+  eventText as textOf,
+  actorStep as step,
+  type ExtendClockParams,
+  type MachineEvent,
+} from '@credence/workflow';
 import type {
   Answer,
   AppealAuthorityChoice,
@@ -18,19 +27,6 @@ import type {
 type ObjectionEvent = MachineEvent<string, Record<string, unknown>>;
 type Guard = { context: ObjectionContext; event: ObjectionEvent };
 
-const meta = (zh: string, en: string, extra: Partial<StateMeta> = {}): StateMeta => ({
-  label: { zh, en },
-  ...extra,
-});
-const action = (zh: string, en: string): TransitionMeta => ({ label: { zh, en } });
-const staffWork = (zh: string, en: string): Partial<StateMeta> => ({
-  workItem: { roles: ['officer', 'senior_reviewer'], label: { zh, en } },
-});
-
-const texts = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const step = (event: ObjectionEvent) => ({ by: event.actor.id, role: event.actor.role, at: event.at });
 const materialsOf = (event: ObjectionEvent): AttachedMaterial[] =>
   (event.data.materials as AttachedMaterial[] | undefined) ?? [];
 
