@@ -1,4 +1,4 @@
-import type { DecisionDocument } from '@credence/documents';
+import { chineseDate, type DecisionDocument } from '@credence/documents';
 import { maskedSubjectCode, subjectCodeKind } from '@credence/shared';
 import type { Decision } from './domain/repair-application';
 import type { RepairContext } from './domain/repair.machine';
@@ -30,7 +30,7 @@ export function repairDecisionDocument(c: RepairContext): DecisionDocument {
   const r = c.record;
   const title = TITLES[decision.outcome];
   const recordLine =
-    `${r.authorityName}于${r.decisionDate}作出的${r.decisionNumber}号决定所涉${KIND_LABEL[r.kind] ?? r.kind}` +
+    `${r.authorityName}于${chineseDate(r.decisionDate)}作出的${r.decisionNumber}${r.decisionNumber.endsWith('号') ? '' : '号'}决定所涉${KIND_LABEL[r.kind] ?? r.kind}` +
     `（${SEVERITY_LABEL[r.severity] ?? r.severity}失信）。`;
   const sections = [
     {
@@ -71,6 +71,6 @@ function decisionText(c: RepairContext, d: Decision): string {
     case 'not_accepted':
       return '经审查，申请人的申请不符合受理条件，决定不予受理。';
     case 'revoked':
-      return `经查，${c.revocation?.ground === 'commitment_broken' ? '申请人违反信用修复承诺' : '申请人提供的申请材料不实'}，决定撤销原信用修复决定，恢复公示该信用信息${c.revocation?.banUntil ? `；${c.revocation.banUntil}前不予受理申请人新的信用修复申请` : ''}。`;
+      return `经查，${c.revocation?.ground === 'commitment_broken' ? '申请人违反信用修复承诺' : '申请人提供的申请材料不实'}，决定撤销原信用修复决定，恢复公示该信用信息${c.revocation?.banUntil ? `；${chineseDate(c.revocation.banUntil)}前不予受理申请人新的信用修复申请` : ''}。`;
   }
 }
