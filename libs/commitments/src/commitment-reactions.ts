@@ -13,7 +13,7 @@ import {
 } from '@credence/workflow';
 import { appliedPolicy } from './applied-policy';
 import { BREACH_EVENTS, COMMITMENT } from './commitment.case-type';
-import { breachDecisionNumber } from './commitment-commands';
+import { breachDecisionNumber } from './commitment-action';
 import { BREACH_GROUND_LABELS, COMMITMENT_TYPE_LABELS } from './domain/commitment';
 import type { CommitmentContext } from './domain/commitment.machine';
 

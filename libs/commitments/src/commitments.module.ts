@@ -4,10 +4,11 @@ import { CreditRecordsModule } from '@credence/credit-records';
 import { MaterialsModule } from '@credence/materials';
 import { CaseTypeRegistry, ReactionRunner } from '@credence/workflow';
 import { commitmentCaseType } from './commitment.case-type';
-import { CommitmentActionHandler, SignCommitmentHandler } from './commitment-commands';
+import { CommitmentActionHandler } from './commitment-action';
 import { CommitmentFacts } from './commitment-facts';
 import { CommitmentQueries } from './commitment-queries';
 import { CommitmentBreachReactions } from './commitment-reactions';
+import { SignCommitmentHandler } from './sign-commitment';
 import { SubjectCredit } from './subject-credit';
 
 /**

@@ -1,7 +1,7 @@
 export * from './applied-policy';
 export * from './commitment.case-type';
 export * from './commitment.errors';
-export * from './commitment-commands';
+export * from './commitment-action';
 export * from './commitment-facts';
 export * from './commitment-queries';
 export * from './commitment-reactions';
@@ -9,4 +9,5 @@ export * from './commitments.module';
 export * from './domain/commitment';
 export * from './domain/commitment.machine';
 export * from './domain/fast-track';
+export * from './sign-commitment';
 export * from './subject-credit';

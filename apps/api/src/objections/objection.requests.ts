@@ -157,42 +157,59 @@ export class ExtendVerificationRequest {
   reason!: string;
 }
 
+/** How the API docs describe the shared fields: an answer and an appeal decision word them differently. */
+interface DecisionTexts {
+  reasons: string;
+  opinion: string;
+  note: string;
+}
+
+/** The fields an answer and an appeal decision share, validated alike (a class factory, as Nest's mapped types are). */
+function DecisionFields(texts: DecisionTexts) {
+  abstract class Decision {
+    @ApiProperty({ type: [String], description: texts.reasons })
+    @Texts()
+    @ArrayNotEmpty()
+    reasons!: string[];
+
+    @ApiProperty({ description: '法律依据 / legal basis' })
+    @IsString()
+    @Length(1, 500)
+    legalBasis!: string;
+
+    @ApiPropertyOptional({ description: texts.opinion })
+    @IsOptional()
+    @IsString()
+    @Length(1, 2000)
+    opinion?: string;
+
+    @ApiPropertyOptional({
+      type: RecordCorrectionRequest,
+      description: '更正内容（仅更正）/ for correct only',
+    })
+    @IsOptional()
+    @ValidateNested()
+    @Type(() => RecordCorrectionRequest)
+    correction?: RecordCorrectionRequest;
+
+    @ApiPropertyOptional({ description: texts.note })
+    @IsOptional()
+    @IsString()
+    @Length(1, 500)
+    note?: string;
+  }
+  return Decision;
+}
+
 /** The answer (异议处理结果). `correction` with `correct` only; `note` with `unverifiable` only. */
-export class UpholdObjectionRequest {
+export class UpholdObjectionRequest extends DecisionFields({
+  reasons: '核实情况与理由 / what the check found',
+  opinion: '审批意见 / opinion',
+  note: '无法核实时记载于记录旁的说明（公开）/ for unverifiable: what is noted next to the record (public)',
+}) {
   @ApiProperty({ enum: OBJECTION_OUTCOMES, description: '处理结果：更正、删除、维持、无法核实 / outcome' })
   @IsIn(OBJECTION_OUTCOMES)
   outcome!: ObjectionOutcome;
-
-  @ApiProperty({ type: [String], description: '核实情况与理由 / what the check found' })
-  @Texts()
-  @ArrayNotEmpty()
-  reasons!: string[];
-
-  @ApiProperty({ description: '法律依据 / legal basis' })
-  @IsString()
-  @Length(1, 500)
-  legalBasis!: string;
-
-  @ApiPropertyOptional({ description: '审批意见 / opinion' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  opinion?: string;
-
-  @ApiPropertyOptional({ type: RecordCorrectionRequest, description: '更正内容（仅更正）/ for correct only' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RecordCorrectionRequest)
-  correction?: RecordCorrectionRequest;
-
-  @ApiPropertyOptional({
-    description:
-      '无法核实时记载于记录旁的说明（公开）/ for unverifiable: what is noted next to the record (public)',
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  note?: string;
 }
 
 export class WithdrawObjectionRequest {
@@ -218,7 +235,11 @@ export class AppealObjectionRequest {
 }
 
 /** `uphold` keeps the answer; `overturn` replaces it with `outcome` (never one less favourable to the subject). */
-export class DecideAppealRequest {
+export class DecideAppealRequest extends DecisionFields({
+  reasons: '复核理由 / reasons',
+  opinion: '复核意见 / opinion',
+  note: '无法核实时记载于记录旁的说明（公开）/ for unverifiable: the public note',
+}) {
   @ApiProperty({
     enum: ['uphold', 'overturn'],
     description: '维持或撤销原处理结果 / keep or overturn the answer',
@@ -233,36 +254,6 @@ export class DecideAppealRequest {
   @ValidateIf((o: DecideAppealRequest) => o.decision === 'overturn' || o.outcome !== undefined)
   @IsIn(OBJECTION_OUTCOMES)
   outcome?: ObjectionOutcome;
-
-  @ApiProperty({ type: [String], description: '复核理由 / reasons' })
-  @Texts()
-  @ArrayNotEmpty()
-  reasons!: string[];
-
-  @ApiProperty({ description: '法律依据 / legal basis' })
-  @IsString()
-  @Length(1, 500)
-  legalBasis!: string;
-
-  @ApiPropertyOptional({ description: '复核意见 / opinion' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  opinion?: string;
-
-  @ApiPropertyOptional({ type: RecordCorrectionRequest, description: '更正内容（仅更正）/ for correct only' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RecordCorrectionRequest)
-  correction?: RecordCorrectionRequest;
-
-  @ApiPropertyOptional({
-    description: '无法核实时记载于记录旁的说明（公开）/ for unverifiable: the public note',
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  note?: string;
 }
 
 export class ListObjectionsQuery extends PageQuery {

@@ -7,67 +7,64 @@ import {
   eventText as textOf,
   actorStep as step,
   type ExtendClockParams,
-  type MachineEvent,
 } from '@credence/workflow';
-import type {
-  Answer,
-  AppealAuthorityChoice,
-  AppealDecision,
-  AttachedMaterial,
-  ClosureReason,
-  CorrectionPlan,
-  ObjectedRecord,
-  ObjectionContext,
-  ObjectionGround,
-  ObjectionOutcome,
-  SupplementRequest,
-  Withdrawal,
-} from './objection';
+import type { ObjectionContext, SupplementRequest } from './objection';
+import { objectionGuards, type ObjectionArgs, type ObjectionEvent } from './objection.guards';
+import {
+  answerOf,
+  appealDecisionOf,
+  appealed,
+  closed,
+  filed,
+  handled,
+  requestOf,
+  settleRequest,
+  supplemented,
+  withdrawal,
+} from './objection.updates';
 
-type ObjectionEvent = MachineEvent<string, Record<string, unknown>>;
-type Guard = { context: ObjectionContext; event: ObjectionEvent };
+/** `assign` typed for this machine, for the transitions built outside its config. */
+const assignObjection = (update: (args: ObjectionArgs) => Partial<ObjectionContext>) =>
+  assign<ObjectionContext, ObjectionEvent, undefined, ObjectionEvent, never>(update);
 
-const materialsOf = (event: ObjectionEvent): AttachedMaterial[] =>
-  (event.data.materials as AttachedMaterial[] | undefined) ?? [];
+/** A staff step of the first round: recorded with its taker, who may then not decide the appeal. */
+const firstRoundStep = (update: (args: ObjectionArgs) => Partial<ObjectionContext>) =>
+  assignObjection((args) => ({ ...update(args), handledBy: handled(args.context, args.event) }));
 
-const answerOf = (event: ObjectionEvent): Answer => ({
-  ...step(event),
-  outcome: event.data.outcome as ObjectionOutcome,
-  reasons: texts(event.data.reasons),
-  legalBasis: textOf(event.data.legalBasis) ?? '',
-  correction: (event.data.correction as CorrectionPlan | null | undefined) ?? null,
-  note: textOf(event.data.note),
+/** The handling staff ask the subject for what is missing; the case waits in `target` for it. */
+const requestSupplement = (stage: SupplementRequest['stage'], target: string, zh: string, en: string) => ({
+  guard: 'isHandlingStaff' as const,
+  target,
+  meta: action(zh, en),
+  actions: firstRoundStep(({ context, event }) => ({
+    supplementRequests: [...context.supplementRequests, requestOf(event, stage)],
+  })),
 });
 
-/** First-round staff steps: whoever takes one may not decide the appeal. */
-const handled = (context: ObjectionContext, event: ObjectionEvent) =>
-  context.handledBy.includes(event.actor.id) ? context.handledBy : [...context.handledBy, event.actor.id];
+/** Waiting for the subject's supplement: the stage's clock pauses while the supplement window runs. */
+const awaitingSupplement = (zh: string, en: string, paused: 'acceptance' | 'verification') =>
+  meta(zh, en, {
+    pausesClocks: [paused],
+    clocks: [{ name: 'supplement', limit: 'objection.supplement', onElapsed: 'SupplementWindowElapsed' }],
+  });
 
-const closed = (reason: ClosureReason, event: ObjectionEvent) => ({ closure: { reason, at: event.at } });
-
-const openRequest = (context: ObjectionContext): SupplementRequest | undefined =>
-  context.supplementRequests.find((r) => r.answeredAt === null && !r.lapsed);
-
-const settleRequest = (context: ObjectionContext, settled: Partial<SupplementRequest>): SupplementRequest[] =>
-  context.supplementRequests.map((r) => (r === openRequest(context) ? { ...r, ...settled } : r));
-
-const withdrawal = (event: ObjectionEvent, stage: Withdrawal['stage']): Withdrawal => ({
-  by: event.actor.id,
-  at: event.at,
-  reason: textOf(event.data.reason),
-  stage,
+const supplement = (target: string, zh: string, en: string) => ({
+  guard: 'isSubject' as const,
+  target,
+  meta: action(zh, en),
+  actions: assignObjection(supplemented),
 });
 
-const isSubject = ({ context, event }: Guard) =>
-  event.actor.role === 'applicant' &&
-  event.actor.subjectCode !== null &&
-  event.actor.subjectCode === context.record?.subject.code;
-
-// 谁认定、谁处理: the staff of the authority handling the case (the finding authority, or the appeal's authority).
-const isHandlingStaff = ({ context, event }: Guard) =>
-  (event.actor.role === 'officer' || event.actor.role === 'senior_reviewer') &&
-  event.actor.authorityCode !== null &&
-  event.actor.authorityCode === context.handling?.code;
+/** Withdrawn during the first round: the case ends without an answer. */
+const withdrawObjection = (stage: 'admission' | 'verification') => ({
+  guard: 'isSubject' as const,
+  target: 'withdrawn',
+  meta: action('撤回异议', 'Withdraw'),
+  actions: assignObjection(({ event }) => ({
+    withdrawal: withdrawal(event, stage),
+    ...closed('withdrawn', event),
+  })),
+});
 
 /**
  * An objection (异议申请, DOMAIN.md §4): filed by the subject about one of its records, accepted or not within the
@@ -83,25 +80,7 @@ export const objectionMachine = setup({
   actions: {
     extendClock: (_, _params: ExtendClockParams) => undefined,
   },
-  guards: {
-    filedBySubject: ({ event }: Guard) =>
-      event.actor.role === 'applicant' &&
-      event.actor.subjectCode !== null &&
-      event.actor.subjectCode === (event.data.record as ObjectedRecord | undefined)?.subject.code,
-    isSubject,
-    isHandlingStaff,
-    isSystem: ({ event }: Guard) => event.actor.role === 'system',
-    // One extension, its reason told to the subject (FCRA's single +15 is the comparable anchor).
-    mayExtend: (args: Guard) => args.context.extension === null && isHandlingStaff(args),
-    // One appeal only.
-    mayAppeal: (args: Guard) => args.context.appeal === null && isSubject(args),
-    // A senior reviewer of the appeal's authority who took no step of the first round (DOMAIN.md §4).
-    mayDecideAppeal: ({ context, event }: Guard) =>
-      event.actor.role === 'senior_reviewer' &&
-      event.actor.authorityCode !== null &&
-      event.actor.authorityCode === context.appeal?.authority.code &&
-      !context.handledBy.includes(event.actor.id),
-  },
+  guards: objectionGuards,
 }).createMachine({
   id: 'objection',
   version: '1',
@@ -137,30 +116,7 @@ export const objectionMachine = setup({
           guard: 'filedBySubject',
           target: 'admission',
           meta: action('提出异议', 'File the objection'),
-          actions: assign(({ event }) => {
-            const record = event.data.record as ObjectedRecord;
-            return {
-              caseNumber: textOf(event.data.caseNumber),
-              record,
-              ground: event.data.ground as ObjectionGround,
-              statement: textOf(event.data.statement) ?? '',
-              repairApplicationId: textOf(event.data.repairApplicationId),
-              commitment: {
-                content: textOf((event.data.commitment as { content?: unknown } | undefined)?.content) ?? '',
-                consent: true as const,
-                signedBy: event.actor.id,
-                signedAt: event.at,
-              },
-              materials: materialsOf(event),
-              filedBy: event.actor.id,
-              filedAt: event.at,
-              handling: {
-                code: record.authorityCode,
-                path: record.authorityPath,
-                name: record.authorityName,
-              },
-            };
-          }),
+          actions: assign(({ event }) => filed(event)),
         },
       },
     },
@@ -177,51 +133,36 @@ export const objectionMachine = setup({
               guard: 'isHandlingStaff',
               target: '#objection.verification',
               meta: action('受理', 'Accept'),
-              actions: assign(({ context, event }) => ({
+              actions: firstRoundStep(({ event }) => ({
                 acceptance: { ...step(event), opinion: textOf(event.data.opinion) },
-                handledBy: handled(context, event),
               })),
             },
             ObjectionRefused: {
               guard: 'isHandlingStaff',
               target: '#objection.notAccepted',
               meta: action('不予受理', 'Refuse'),
-              actions: assign(({ context, event }) => ({
+              actions: firstRoundStep(({ event }) => ({
                 refusal: {
                   ...step(event),
                   reasonCodes: texts(event.data.reasonCodes),
                   reasons: texts(event.data.reasons),
                   legalBasis: textOf(event.data.legalBasis),
                 },
-                handledBy: handled(context, event),
                 ...closed('not-accepted', event),
               })),
             },
-            SupplementRequested: {
-              guard: 'isHandlingStaff',
-              target: 'awaitingSupplement',
-              meta: action('要求补正', 'Ask for a supplement'),
-              actions: assign(({ context, event }) => ({
-                supplementRequests: [...context.supplementRequests, requestOf(event, 'admission')],
-                handledBy: handled(context, event),
-              })),
-            },
+            SupplementRequested: requestSupplement(
+              'admission',
+              'awaitingSupplement',
+              '要求补正',
+              'Ask for a supplement',
+            ),
           },
         },
         awaitingSupplement: {
-          meta: meta('待补正', 'Awaiting a supplement', {
-            pausesClocks: ['acceptance'],
-            clocks: [
-              { name: 'supplement', limit: 'objection.supplement', onElapsed: 'SupplementWindowElapsed' },
-            ],
-          }),
+          meta: awaitingSupplement('待补正', 'Awaiting a supplement', 'acceptance'),
           on: {
-            Supplemented: {
-              guard: 'isSubject',
-              target: 'received',
-              meta: action('补正', 'Supplement'),
-              actions: assign(supplemented),
-            },
+            Supplemented: supplement('received', '补正', 'Supplement'),
             // Not supplemented in time: the objection is treated as withdrawn (视为撤回).
             SupplementWindowElapsed: {
               guard: 'isSystem',
@@ -234,17 +175,7 @@ export const objectionMachine = setup({
           },
         },
       },
-      on: {
-        ObjectionWithdrawn: {
-          guard: 'isSubject',
-          target: 'withdrawn',
-          meta: action('撤回异议', 'Withdraw'),
-          actions: assign(({ event }) => ({
-            withdrawal: withdrawal(event, 'admission'),
-            ...closed('withdrawn', event),
-          })),
-        },
-      },
+      on: { ObjectionWithdrawn: withdrawObjection('admission') },
     },
     verification: {
       meta: meta('核实', 'Verification', {
@@ -263,9 +194,8 @@ export const objectionMachine = setup({
               guard: 'mayExtend',
               meta: action('延长核实期限', 'Extend the verification'),
               actions: [
-                assign(({ context, event }) => ({
+                firstRoundStep(({ event }) => ({
                   extension: { ...step(event), reason: textOf(event.data.reason) ?? '' },
-                  handledBy: handled(context, event),
                 })),
                 {
                   type: 'extendClock',
@@ -277,40 +207,24 @@ export const objectionMachine = setup({
                 },
               ],
             },
-            SupplementRequested: {
-              guard: 'isHandlingStaff',
-              target: 'awaitingMaterials',
-              meta: action('要求补充材料', 'Ask for further materials'),
-              actions: assign(({ context, event }) => ({
-                supplementRequests: [...context.supplementRequests, requestOf(event, 'verification')],
-                handledBy: handled(context, event),
-              })),
-            },
+            SupplementRequested: requestSupplement(
+              'verification',
+              'awaitingMaterials',
+              '要求补充材料',
+              'Ask for further materials',
+            ),
             ObjectionAnswered: {
               guard: 'isHandlingStaff',
               target: '#objection.answered',
               meta: action('作出异议处理结果', 'Answer'),
-              actions: assign(({ context, event }) => ({
-                answer: answerOf(event),
-                handledBy: handled(context, event),
-              })),
+              actions: firstRoundStep(({ event }) => ({ answer: answerOf(event) })),
             },
           },
         },
         awaitingMaterials: {
-          meta: meta('待补充材料', 'Awaiting further materials', {
-            pausesClocks: ['verification'],
-            clocks: [
-              { name: 'supplement', limit: 'objection.supplement', onElapsed: 'SupplementWindowElapsed' },
-            ],
-          }),
+          meta: awaitingSupplement('待补充材料', 'Awaiting further materials', 'verification'),
           on: {
-            Supplemented: {
-              guard: 'isSubject',
-              target: 'checking',
-              meta: action('补充材料', 'Hand in materials'),
-              actions: assign(supplemented),
-            },
+            Supplemented: supplement('checking', '补充材料', 'Hand in materials'),
             // The authority answers on what it has: the verification clock resumes.
             SupplementWindowElapsed: {
               guard: 'isSystem',
@@ -322,17 +236,7 @@ export const objectionMachine = setup({
           },
         },
       },
-      on: {
-        ObjectionWithdrawn: {
-          guard: 'isSubject',
-          target: 'withdrawn',
-          meta: action('撤回异议', 'Withdraw'),
-          actions: assign(({ event }) => ({
-            withdrawal: withdrawal(event, 'verification'),
-            ...closed('withdrawn', event),
-          })),
-        },
-      },
+      on: { ObjectionWithdrawn: withdrawObjection('verification') },
     },
     answered: {
       meta: meta('已答复（复核申请期内）', 'Answered (appeal window open)', {
@@ -345,19 +249,7 @@ export const objectionMachine = setup({
           guard: 'mayAppeal',
           target: 'appeal',
           meta: action('申请复核', 'Appeal'),
-          actions: assign(({ context, event }) => {
-            const choice = event.data.appealAuthority as AppealAuthorityChoice;
-            return {
-              appeal: {
-                ...choice,
-                by: event.actor.id,
-                at: event.at,
-                statement: textOf(event.data.statement) ?? '',
-              },
-              materials: [...context.materials, ...materialsOf(event)],
-              handling: choice.authority,
-            };
-          }),
+          actions: assign(appealed),
         },
         // Expiry of the appeal window makes the answer final (DOMAIN.md §4).
         AppealWindowElapsed: {
@@ -377,19 +269,10 @@ export const objectionMachine = setup({
           guard: 'mayDecideAppeal',
           target: 'appealDecided',
           meta: action('作出复核决定', 'Decide the appeal'),
-          actions: assign(({ context, event }) => {
-            const decision: AppealDecision =
-              event.data.decision === 'overturn'
-                ? { ...answerOf(event), decision: 'overturn' }
-                : {
-                    ...answerOf(event),
-                    decision: 'uphold',
-                    outcome: context.answer!.outcome,
-                    correction: null,
-                    note: null,
-                  };
-            return { appealDecision: decision, ...closed('appeal-decided', event) };
-          }),
+          actions: assign(({ context, event }) => ({
+            appealDecision: appealDecisionOf(context, event),
+            ...closed('appeal-decided', event),
+          })),
         },
         // A withdrawn appeal leaves the answer in force.
         ObjectionWithdrawn: {
@@ -410,24 +293,6 @@ export const objectionMachine = setup({
     appealDecided: { type: 'final', meta: meta('复核已决定，已办结', 'Appeal decided: closed') },
   },
 });
-
-function requestOf(event: ObjectionEvent, stage: SupplementRequest['stage']): SupplementRequest {
-  return {
-    ...step(event),
-    stage,
-    items: texts(event.data.items),
-    reasons: texts(event.data.reasons),
-    answeredAt: null,
-    lapsed: false,
-  };
-}
-
-function supplemented({ context, event }: Guard): Partial<ObjectionContext> {
-  return {
-    materials: [...context.materials, ...materialsOf(event)],
-    supplementRequests: settleRequest(context, { answeredAt: event.at }),
-  };
-}
 
 /** States in which the case is still open: one open objection per record. */
 export const FINAL_STATES = ['notAccepted', 'withdrawn', 'lapsed', 'closed', 'appealDecided'] as const;
