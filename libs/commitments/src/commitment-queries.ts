@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PUBLICLY_SHOWN } from '@credence/credit-records';
 import { visibilityFilter, type Actor } from '@credence/identity';
-import { addDays, beijingDateOf, Clock, Database, type BilingualText } from '@credence/shared';
+import { addDays, beijingDateOf, Clock, Database, type BilingualText, SqlWhere } from '@credence/shared';
 import { UnknownAuthorityError } from './commitment.errors';
 import { COMMITMENT_TYPE_LABELS, type CommitmentType, type PromiseItem } from './domain/commitment';
 
@@ -67,25 +67,18 @@ export class CommitmentQueries {
   ) {}
 
   async list(filter: CommitmentListFilter, actor: Actor) {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (filter.type) add('c.type = ?', filter.type);
-    if (filter.state) add(`(c.state = ? OR c.state LIKE ? || '.%')`, filter.state);
-    if (filter.subjectCode) add('c.subject_code = ?', filter.subjectCode);
-    if (filter.outcome) add('c.outcome = ?', filter.outcome);
-    const visible = visibilityFilter(actor, 'c', params.length);
-    params.push(...visible.params);
-    where.push(visible.sql);
+    const where = new SqlWhere();
+    if (filter.type) where.add('c.type = ?', filter.type);
+    if (filter.state) where.add(`(c.state = ? OR c.state LIKE ? || '.%')`, filter.state);
+    if (filter.subjectCode) where.add('c.subject_code = ?', filter.subjectCode);
+    if (filter.outcome) where.add('c.outcome = ?', filter.outcome);
+    where.raw(visibilityFilter(actor, 'c', where.params.length));
     const { rows } = await this.db.query<Row>(
       `SELECT ${COLUMNS}, count(*) OVER () AS total FROM commitments c
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY c.updated_at DESC, c.id
         LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
-      params,
+      where.params,
     );
     return {
       items: rows.map((r) => this.item(r)),

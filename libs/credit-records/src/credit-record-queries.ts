@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@credence/shared';
+import { Database, SqlWhere } from '@credence/shared';
 import { visibilityFilter, type Actor } from '@credence/identity';
 import {
   CaseEngine,
@@ -92,26 +92,18 @@ export class CreditRecordQueries {
     filter: RecordFilter,
     actor: Actor,
   ): Promise<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.subjectCode) add('r.subject_code = ?', filter.subjectCode);
-    if (filter.authorityCode) add('r.authority_code = ?', filter.authorityCode);
-    if (filter.status) add('r.status = ?', filter.status);
-    if (filter.kind) add('r.kind = ?', filter.kind);
-    if (filter.severity) add('r.severity = ?', filter.severity);
-    if (filter.objectionMarked !== undefined) add('r.objection_marked = ?', filter.objectionMarked);
-    const visible = visibilityFilter(actor, 'r', params.length);
-    params.push(...visible.params);
-    where.push(visible.sql);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const where = new SqlWhere();
+    if (filter.subjectCode) where.add('r.subject_code = ?', filter.subjectCode);
+    if (filter.authorityCode) where.add('r.authority_code = ?', filter.authorityCode);
+    if (filter.status) where.add('r.status = ?', filter.status);
+    if (filter.kind) where.add('r.kind = ?', filter.kind);
+    if (filter.severity) where.add('r.severity = ?', filter.severity);
+    if (filter.objectionMarked !== undefined) where.add('r.objection_marked = ?', filter.objectionMarked);
+    where.raw(visibilityFilter(actor, 'r', where.params.length));
     const { rows } = await this.db.query<Record<string, unknown> & { total: string }>(
-      `SELECT ${LIST_COLUMNS}, count(*) OVER () AS total FROM credit_records r ${clause}
+      `SELECT ${LIST_COLUMNS}, count(*) OVER () AS total FROM credit_records r WHERE ${where.sql}
         ORDER BY r.registered_at DESC, r.id LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
-      params,
+      where.params,
     );
     return {
       items: rows.map(({ total: _t, ...row }) => toListItem(row)),

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@credence/shared';
+import { Clock, Database, SqlWhere } from '@credence/shared';
 import { visibilityFilter, type Actor } from '@credence/identity';
-import { REPAIR_APPLICATION } from './repair.case-type';
 
 export interface RepairListFilter {
   page: number;
@@ -43,24 +42,24 @@ interface Row {
  */
 @Injectable()
 export class RepairQueries {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
 
   async list(filter: RepairListFilter, actor: Actor) {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (filter.state) add(`(a.state = ? OR a.state LIKE ? || '.%')`, filter.state);
-    if (filter.open !== undefined) add('a.open = ?', filter.open);
-    if (filter.assignee) add('a.assignee = ?', filter.assignee === 'me' ? actor.id : filter.assignee);
-    if (filter.recordId) add('a.record_id = ?::uuid', filter.recordId);
-    if (filter.due === 'soon') where.push('c.due_soon');
-    if (filter.due === 'overdue') where.push('c.overdue');
-    const visible = visibilityFilter(actor, 'a', params.length);
-    params.push(...visible.params);
-    where.push(visible.sql);
+    const where = new SqlWhere();
+    if (filter.state) where.add(`(a.state = ? OR a.state LIKE ? || '.%')`, filter.state);
+    if (filter.open !== undefined) where.add('a.open = ?', filter.open);
+    if (filter.assignee) where.add('a.assignee = ?', filter.assignee === 'me' ? actor.id : filter.assignee);
+    if (filter.recordId) where.add('a.record_id = ?::uuid', filter.recordId);
+    if (filter.due === 'soon') where.raw('c.due_soon');
+    if (filter.due === 'overdue') where.raw('c.overdue');
+    where.raw(visibilityFilter(actor, 'a', where.params.length));
+    // Due soon and overdue are read against now from the clocks' stored instants (as the objection and work queues
+    // do), not from the worker's flags, so the queue is right even before the worker's next pass. Paused clocks
+    // (补正) cannot run out.
+    const now = `$${where.params.length + 1}::timestamptz`;
     const { rows } = await this.db.query<Row>(
       `SELECT a.id::text, a.case_number, a.record_id::text, a.subject_code, a.subject_name, a.authority_code, a.state,
               a.state_label_zh, a.state_label_en, a.open, a.four_eyes, a.assignee, a.outcome, a.submitted_at,
@@ -68,13 +67,12 @@ export class RepairQueries {
               COALESCE(c.overdue, false) AS overdue, count(*) OVER () AS total
          FROM repair_applications a
          LEFT JOIN LATERAL (
-           SELECT bool_or(k.due_soon AND k.status <> 'stopped') AS due_soon,
-                  bool_or(k.overdue AND k.status <> 'stopped') AS overdue
-             FROM case_clocks k WHERE k.stream_id = '${REPAIR_APPLICATION}-' || a.id::text) c ON true
-        WHERE ${where.join(' AND ')}
+           SELECT bool_or(k.due_soon_at <= ${now} AND k.due_at > ${now}) AS due_soon, bool_or(k.due_at <= ${now}) AS overdue
+             FROM case_clocks k WHERE k.case_id = a.id AND k.status = 'running') c ON true
+        WHERE ${where.sql}
         ORDER BY a.updated_at DESC, a.id
         LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
-      params,
+      [...where.params, this.clock.now()],
     );
     return {
       items: rows.map((r) => ({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Database } from '@credence/shared';
+import { Clock, Database, SqlWhere } from '@credence/shared';
 import { DecisionTrails, type DecisionTrail } from '@credence/audit';
 import { STATUS_LABELS, type PublicStatus } from '@credence/credit-records';
 import { decisionContentDigest, renderDecisionPdf, type DecisionDocument } from '@credence/documents';
@@ -173,24 +173,17 @@ export class ObjectionQueries {
     filter: ObjectionFilter,
     actor: ActorScope,
   ): Promise<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (filter.state) add('o.state = ?', filter.state);
-    if (filter.ground) add('o.ground = ?', filter.ground);
-    if (filter.recordId) add('o.record_id = ?::uuid', filter.recordId);
-    if (filter.subjectCode) add('o.subject_code = ?', filter.subjectCode);
-    if (filter.open !== undefined) add('o.open = ?', filter.open);
+    const where = new SqlWhere();
+    if (filter.state) where.add('o.state = ?', filter.state);
+    if (filter.ground) where.add('o.ground = ?', filter.ground);
+    if (filter.recordId) where.add('o.record_id = ?::uuid', filter.recordId);
+    if (filter.subjectCode) where.add('o.subject_code = ?', filter.subjectCode);
+    if (filter.open !== undefined) where.add('o.open = ?', filter.open);
     // Read against now from the stored instants, like the work queues (not from the worker's flags).
-    if (filter.due === 'overdue') add('k.due_at <= ?::timestamptz', this.clock.now());
+    if (filter.due === 'overdue') where.add('k.due_at <= ?::timestamptz', this.clock.now());
     if (filter.due === 'soon')
-      add('k.due_soon_at <= ?::timestamptz AND k.due_at > ?::timestamptz', this.clock.now());
-    const visible = visibilityFilter(actor, 'o', params.length);
-    params.push(...visible.params);
-    where.push(visible.sql);
+      where.add('k.due_soon_at <= ?::timestamptz AND k.due_at > ?::timestamptz', this.clock.now());
+    where.raw(visibilityFilter(actor, 'o', where.params.length));
     const { rows } = await this.db.query<ListRow>(
       `SELECT o.id, o.case_number, o.record_id, o.record_decision_number, o.subject_code, o.subject_name,
               o.finding_authority_code, o.authority_code, o.ground, o.state, o.state_label_zh, o.state_label_en, o.open,
@@ -199,10 +192,10 @@ export class ObjectionQueries {
          FROM objections o
          LEFT JOIN LATERAL (SELECT name, due_at, due_soon_at FROM case_clocks
                              WHERE case_id = o.id AND status = 'running' ORDER BY due_at LIMIT 1) k ON true
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY o.open DESC, k.due_at NULLS LAST, o.filed_at DESC, o.id
         LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
-      params,
+      where.params,
     );
     const now = this.clock.now();
     return {

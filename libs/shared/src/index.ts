@@ -15,3 +15,4 @@ export * from './observability/metrics';
 export * from './identifiers/subject';
 export * from './nest/polling-loop';
 export * from './identifiers/masked-subject-code';
+export * from './database/sql-where';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Counter } from 'prom-client';
-import { Clock, Database, Env, metricsRegistry, uuidv7 } from '@credence/shared';
+import { Clock, Database, Env, metricsRegistry, uuidv7, SqlWhere } from '@credence/shared';
 import { visibilityFilter, type ActorScope } from '@credence/identity';
 import { isUuid } from './names';
 
@@ -168,22 +168,19 @@ export class AccessLog implements OnModuleInit, OnModuleDestroy {
     pageSize: number,
     reader: ActorScope,
   ): Promise<{ items: AccessLogRow[]; page: number; pageSize: number }> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
+    const where = new SqlWhere();
     if (filter.actor) {
-      if (isUuid(filter.actor)) add('l.actor_id = ?', filter.actor);
-      else add('l.actor_id = (SELECT id::text FROM accounts WHERE lower(username) = lower(?))', filter.actor);
+      if (isUuid(filter.actor)) where.add('l.actor_id = ?', filter.actor);
+      else
+        where.add(
+          'l.actor_id = (SELECT id::text FROM accounts WHERE lower(username) = lower(?))',
+          filter.actor,
+        );
     }
-    if (filter.subject) add('(l.subject_code = ? OR l.resource_id = ?)', filter.subject);
-    if (filter.from) add('l.read_at >= ?', filter.from);
-    if (filter.to) add('l.read_at < ?', filter.to);
-    const visible = visibilityFilter(reader, 'l', params.length);
-    params.push(...visible.params);
-    where.push(visible.sql);
+    if (filter.subject) where.add('(l.subject_code = ? OR l.resource_id = ?)', filter.subject);
+    if (filter.from) where.add('l.read_at >= ?', filter.from);
+    if (filter.to) where.add('l.read_at < ?', filter.to);
+    where.raw(visibilityFilter(reader, 'l', where.params.length));
     const { rows } = await this.db.query<{
       id: string;
       read_at: Date;
@@ -202,9 +199,9 @@ export class AccessLog implements OnModuleInit, OnModuleDestroy {
     }>(
       `SELECT l.*, a.display_name AS actor_name FROM access_log l
          LEFT JOIN accounts a ON a.id::text = l.actor_id
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY l.read_at DESC, l.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
+      where.params,
     );
     return {
       items: rows.map((r) => ({
