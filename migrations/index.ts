@@ -12,6 +12,7 @@ import { CreateRepairApplications1767225601000 } from './1767225601000-CreateRep
 import { CreateObjections1767225601100 } from './1767225601100-CreateObjections';
 import { CreateReactionRefusals1767225601200 } from './1767225601200-CreateReactionRefusals';
 import { CreateCommitments1767225601300 } from './1767225601300-CreateCommitments';
+import { CommitmentsLapse1767225601400 } from './1767225601400-CommitmentsLapse';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreateObjections1767225601100,
   CreateReactionRefusals1767225601200,
   CreateCommitments1767225601300,
+  CommitmentsLapse1767225601400,
 ];

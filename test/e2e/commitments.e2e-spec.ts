@@ -563,66 +563,8 @@ describe('credit commitments and fast tracks (e2e)', () => {
     });
   });
 
-  describe('repair commitments and withdrawal', () => {
-    it('a repair commitment must be public and may link only to a repair application', async () => {
-      const base = { type: 'repair', authorityCode: '320830', matter: '信用修复' };
-      expect(
-        (
-          await as(applicant)
-            .post('/api/v1/commitments', { ...base, consentToPublish: false })
-            .expect(422)
-        ).body.code,
-      ).toBe('COMMITMENT.CONSENT_REQUIRED');
-      expect(
-        (
-          await as(applicant)
-            .post('/api/v1/commitments', { ...base, consentToPublish: true, linked: LICENCE })
-            .expect(422)
-        ).body.code,
-      ).toBe('COMMITMENT.LINK_NOT_APPLICABLE');
-    });
-
-    it('its breach records that the linked repair must be revoked, with an outbox row naming the application', async () => {
-      const repairCaseId = '01970000-0000-7000-8000-000000000001';
-      const signed = await as(applicant)
-        .post('/api/v1/commitments', {
-          type: 'repair',
-          authorityCode: '320830',
-          matter: '信用修复',
-          consentToPublish: true,
-          linked: { kind: 'repair_application', reference: repairCaseId },
-        })
-        .expect(201);
-      const id = signed.body.id as string;
-      // A repair commitment cannot promise a clean record: the record being repaired is a violation.
-      expect(signed.body.data.items.map((i: { code: string }) => i.code)).not.toContain('no_violations_3y');
-      await as(officer).post(`/api/v1/commitments/${id}/take-effect`).expect(200);
-      await as(officer)
-        .post(`/api/v1/commitments/${id}/start-check`, { method: 'data_comparison' })
-        .expect(200);
-      await as(officer)
-        .post(`/api/v1/commitments/${id}/record-breach`, {
-          ground: 'promise_not_kept',
-          findings: '修复后再次超限运输',
-        })
-        .expect(200);
-      await drain();
-      const view = await commitment(id);
-      const revocation = (view.data.consequences as Consequence[]).find(
-        (c) => c.kind === 'linked-revocation',
-      )!;
-      expect(revocation.linked).toEqual({
-        kind: 'repair_application',
-        reference: repairCaseId,
-        description: null,
-      });
-      const { rows } = await t.database.superuser.query<{ payload: { linked: { reference: string } } }>(
-        `SELECT payload FROM outbox WHERE case_id = $1 AND topic = 'commitment.revoke-linked-decision'`,
-        [id],
-      );
-      expect(rows.map((r) => r.payload.linked.reference)).toEqual([repairCaseId]);
-    });
-
+  // Repair commitments, made within the repair application: repair-commitments.e2e-spec.ts.
+  describe('withdrawal and ownership', () => {
     it('a voluntary commitment is public until withdrawn; others cannot see or act on it', async () => {
       const signed = await as(applicant)
         .post('/api/v1/commitments', {

@@ -117,13 +117,15 @@ export class CommitmentFacts {
 
   /**
    * When the fulfilment check is due once the commitment takes effect: for 容缺 the promised date, otherwise the
-   * matter's check period in calendar days (default 60), the day it takes effect not counted (Civil Code Art. 201).
+   * matter's check period in calendar days (default 60), the day it takes effect (`from`, today unless said) not
+   * counted (Civil Code Art. 201).
    */
   async checkDue(
     type: CommitmentType,
     promisedBy: string | null,
     authorityPath: string,
     matter: string | null,
+    from = this.today(),
   ): Promise<{
     checkDue: CheckDue;
     checkDaysPolicy: Record<string, unknown> | null;
@@ -131,11 +133,10 @@ export class CommitmentFacts {
   }> {
     if (type === 'missing_materials')
       return { checkDue: checkDueOf(promisedBy!), checkDaysPolicy: null, checkDays: null };
-    const today = this.today();
-    const policy = await this.policies.get('commitment.check-days', authorityPath, today);
+    const policy = await this.policies.get('commitment.check-days', authorityPath, from);
     const days = (matter !== null ? policy.value.matters[matter] : undefined) ?? policy.value.defaultDays;
     return {
-      checkDue: checkDueOf(addDays(today, days)),
+      checkDue: checkDueOf(addDays(from, days)),
       checkDaysPolicy: appliedPolicy(policy),
       checkDays: days,
     };

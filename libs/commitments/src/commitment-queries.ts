@@ -12,7 +12,7 @@ export interface CommitmentListFilter {
   /** A state path or its prefix, e.g. `inForce` or `inForce.checking`. */
   state?: string;
   subjectCode?: string;
-  outcome?: 'fulfilled' | 'breached' | 'withdrawn';
+  outcome?: 'fulfilled' | 'breached' | 'withdrawn' | 'lapsed';
 }
 
 interface Row {

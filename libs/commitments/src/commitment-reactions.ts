@@ -28,7 +28,7 @@ export const GRADE_RE_EVALUATION = 'grade.re-evaluation-requested';
  * - the 违诺 record (kind `other`, severity from the authority's setting) registered in the registry by the system on
  *   behalf of the commitment's authority — itself repairable later; `BreachRecordRegistered` links it;
  * - the decision that relied on the promise revoked: a revocation notice in the outbox (an external licence), or
- *   for a repair application the request that the repair be revoked (`linkedRepairRevocation`);
+ *   for a repair application the request the repair workflow carries out (`RepairCommitmentBreachRevokes`);
  * - the grade re-evaluated by the evaluation system (an outbox row);
  * - the loss of 告知承诺 and 容缺 eligibility is not an effect but a reading: the fast-track rules find the breach
  *   while its record stands (see SubjectCredit.factsOn), so a repaired or expired record gives it back by itself.
@@ -62,24 +62,7 @@ export class CommitmentBreachReactions implements Reaction {
     });
 
     if (!done.has('breach-record')) commands.push(command(...(await this.breachRecord(event, c))));
-    if (c.linked && !done.has('linked-revocation')) {
-      await reactionOutbox(
-        tx,
-        event,
-        caseId,
-        REVOKE_LINKED_DECISION,
-        c.linked.kind,
-        revocationNotice(event, c),
-      );
-      commands.push(
-        command('LinkedDecisionRevocationRequested', {
-          linked: c.linked,
-          outboxTopic: REVOKE_LINKED_DECISION,
-          outcome: 'revocation-requested',
-        }),
-        ...this.linkedRepairRevocation(event, c),
-      );
-    }
+    if (c.linked && !done.has('linked-revocation')) commands.push(await this.linkedRevocation(event, c, tx));
     if (!done.has('grade-re-evaluation')) {
       await reactionOutbox(tx, event, caseId, GRADE_RE_EVALUATION, 'grade', {
         subjectCode: c.subject!.code,
@@ -98,14 +81,44 @@ export class CommitmentBreachReactions implements Reaction {
   }
 
   /**
-   * Extension point for the repair link: a broken repair commitment revokes the repair (the repair workflow's
-   * `RepairApprovalRevoked`, ground `commitment_broken`, which re-publishes the original record). Until that link
-   * lands the breach records the request (`LinkedDecisionRevocationRequested` with the repair application's id) and
-   * the outbox row, and issues no command here.
+   * The decision that relied on the promise is to be revoked. An external licence is revoked by whoever issued it:
+   * the notice goes to the outbox. A repair application of this system is revoked by the repair workflow, which
+   * reacts to this event (ground `commitment_broken`), so the event carries the breach's findings and basis.
    */
-  private linkedRepairRevocation(_event: RecordedEvent, c: CommitmentContext): ReactionCommand[] {
-    if (c.linked?.kind !== 'repair_application') return [];
-    return [];
+  private async linkedRevocation(
+    event: RecordedEvent,
+    c: CommitmentContext,
+    tx: Sql,
+  ): Promise<ReactionCommand> {
+    const caseId = event.streamId.slice(COMMITMENT.length + 1);
+    const external = c.linked!.kind === 'external_licence';
+    if (external)
+      await reactionOutbox(
+        tx,
+        event,
+        caseId,
+        REVOKE_LINKED_DECISION,
+        c.linked!.kind,
+        revocationNotice(event, c),
+      );
+    return {
+      caseType: COMMITMENT,
+      caseId,
+      eventType: 'LinkedDecisionRevocationRequested',
+      data: {
+        breachEventId: event.eventId,
+        commitmentCaseNumber: c.caseNumber,
+        linked: c.linked,
+        breach: {
+          ground: c.outcome!.ground,
+          findings: c.outcome!.findings,
+          legalBasis: c.outcome!.legalBasis,
+          automatic: c.outcome!.automatic,
+        },
+        ...(external ? { outboxTopic: REVOKE_LINKED_DECISION } : {}),
+        outcome: 'revocation-requested',
+      },
+    };
   }
 
   /** Registers the 违诺 record through the registry's own command: idempotent per authority and decision number. */

@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { SqlWrite } from '@credence/shared';
 import { caseMaterialWrites } from '@credence/materials';
 import { activeStatePaths, stateLabel, type CaseChange, type CaseTypeDefinition } from '@credence/workflow';
-import { COMMITMENT_TYPE_LABELS, type SuppliedMaterial } from './domain/commitment';
+import { COMMITMENT_TYPE_LABELS, LAPSE_REASONS, type SuppliedMaterial } from './domain/commitment';
 import { commitmentMachine, type CommitmentContext } from './domain/commitment.machine';
 import { commitmentModelEvents } from './commitment.model-events';
 
@@ -17,7 +17,7 @@ function project(change: CaseChange): SqlWrite[] {
   const state = activeStatePaths(change.snapshot).join(',');
   const record = c.consequences.find((k) => k.kind === 'breach-record');
   const added = (change.event.data.materials as SuppliedMaterial[] | undefined) ?? [];
-  const outcome = c.withdrawal ? 'withdrawn' : (c.outcome?.result ?? null);
+  const outcome = c.withdrawal ? 'withdrawn' : c.lapse ? 'lapsed' : (c.outcome?.result ?? null);
   return [
     {
       text: `INSERT INTO commitments (id, case_number, type, subject_code, subject_type, subject_name, authority_code,
@@ -59,14 +59,14 @@ function project(change: CaseChange): SqlWrite[] {
         state,
         label.zh,
         label.en,
-        c.publishedAt !== null && c.withdrawal === null,
+        c.publishedAt !== null && c.withdrawal === null && c.lapse === null,
         c.signed!.at,
         c.publishedAt,
         c.inForce?.at ?? null,
         c.checkDue?.date ?? null,
         c.checkOverdue,
         outcome,
-        c.withdrawal?.at ?? c.outcome?.at ?? null,
+        c.withdrawal?.at ?? c.lapse?.at ?? c.outcome?.at ?? null,
         c.outcome?.automatic ?? false,
         c.outcome?.ground ?? null,
         record?.recordId ?? null,
@@ -119,6 +119,7 @@ function viewOf(context: unknown): Record<string, unknown> {
     supplied: c.supplied,
     outcome: c.outcome,
     withdrawal: c.withdrawal,
+    lapse: c.lapse && { ...c.lapse, label: LAPSE_REASONS[c.lapse.reason] },
     consequences: c.consequences,
   };
 }

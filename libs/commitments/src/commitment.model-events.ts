@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR, type MachineEvent, type WorkflowActor } from '@credence/w
 import { COMMITMENT_TYPES, type CommitmentType } from './domain/commitment';
 
 const SUBJECT = '91320830MA1XY0012B';
+const REPAIR_CASE_ID = '00000000-0000-4000-8000-0000000000a1';
 const staff = (id: string, role: WorkflowActor['role'], authorityCode = '320830'): WorkflowActor => ({
   id,
   role,
@@ -35,7 +36,11 @@ const signing = (type: CommitmentType, consentToPublish: boolean, eligible = tru
   items: [{ code: 'materials_true', text: '所提交的材料合法、真实、准确、有效' }],
   promisedMaterials: type === 'missing_materials' ? ['车辆技术等级评定证明', '驾驶员从业资格证'] : [],
   promisedBy: type === 'missing_materials' ? '2026-06-11' : null,
-  linked: { kind: 'external_licence', reference: '苏交运许〔2026〕1号', description: null },
+  // A repair commitment is made within its application; a repair commitment linked to a licence is refused.
+  linked:
+    type === 'repair'
+      ? { kind: 'repair_application', reference: REPAIR_CASE_ID, description: null }
+      : { kind: 'external_licence', reference: '苏交运许〔2026〕1号', description: null },
   consentToPublish,
   eligibility: { allowed: eligible },
 });
@@ -66,6 +71,7 @@ export function commitmentModelEvents(_snapshot: AnyMachineSnapshot): MachineEve
       signing('missing_materials', true, false),
     ],
     CommitmentWithdrawn: [{ reason: '不再申请该事项' }],
+    CommitmentLapsed: [{ reason: 'application_rejected', repairCaseId: REPAIR_CASE_ID }],
     CommitmentTookEffect: [
       {
         checkDue: { date: '2026-06-11', at: '2026-06-11T16:00:00.000Z' },

@@ -8,7 +8,8 @@ import { CommitmentActionHandler } from './commitment-action';
 import { CommitmentFacts } from './commitment-facts';
 import { CommitmentQueries } from './commitment-queries';
 import { CommitmentBreachReactions } from './commitment-reactions';
-import { SignCommitmentHandler } from './sign-commitment';
+import { RepairCommitments } from './repair-commitments';
+import { CommitmentSigner, SignCommitmentHandler } from './sign-commitment';
 import { SubjectCredit } from './subject-credit';
 
 /**
@@ -22,10 +23,12 @@ import { SubjectCredit } from './subject-credit';
     CommitmentFacts,
     CommitmentQueries,
     CommitmentBreachReactions,
+    CommitmentSigner,
     SignCommitmentHandler,
     CommitmentActionHandler,
+    RepairCommitments,
   ],
-  exports: [SubjectCredit, CommitmentFacts, CommitmentQueries],
+  exports: [SubjectCredit, CommitmentFacts, CommitmentQueries, RepairCommitments],
 })
 export class CommitmentsModule implements OnModuleInit {
   constructor(

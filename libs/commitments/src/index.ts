@@ -9,5 +9,6 @@ export * from './commitments.module';
 export * from './domain/commitment';
 export * from './domain/commitment.machine';
 export * from './domain/fast-track';
+export * from './repair-commitments';
 export * from './sign-commitment';
 export * from './subject-credit';

@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RecordField } from '@credence/credit-records';
-import { Clock, uuidv7 } from '@credence/shared';
+import { Clock, type Sql, uuidv7 } from '@credence/shared';
 import {
   CaseEngine,
   CaseNumbers,
@@ -70,10 +71,11 @@ export class SignCommitmentCommand extends Command<LoadedCase> {
 /**
  * Signs a commitment: the subject for itself, or staff of the authority recording a signed letter. Checks the
  * content rules of its type, and for 告知承诺 and 容缺 that the subject may use the track (coded 422 naming every
- * reason); numbers it (CN-<authority>-<year>-<serial>) and records the grade snapshot it was decided on.
+ * reason); numbers it (CN-<authority>-<year>-<serial>) and records the grade snapshot it was decided on. In the
+ * caller's transaction when given one (a repair application and its commitment are made together).
  */
-@CommandHandler(SignCommitmentCommand)
-export class SignCommitmentHandler implements ICommandHandler<SignCommitmentCommand> {
+@Injectable()
+export class CommitmentSigner {
   constructor(
     private readonly engine: CaseEngine,
     private readonly facts: CommitmentFacts,
@@ -81,7 +83,12 @@ export class SignCommitmentHandler implements ICommandHandler<SignCommitmentComm
     private readonly clock: Clock,
   ) {}
 
-  async execute({ input, actor, origin }: SignCommitmentCommand): Promise<LoadedCase> {
+  async sign(
+    input: SignCommitmentInput,
+    actor: WorkflowActor,
+    origin: RequestOrigin,
+    tx?: Sql,
+  ): Promise<LoadedCase> {
     const subject = await this.subject(input, actor);
     const authority = await this.authority(input, actor);
     if (STAFF.has(actor.role) && (await this.facts.isRelated(actor.id, subject.code)))
@@ -97,30 +104,33 @@ export class SignCommitmentHandler implements ICommandHandler<SignCommitmentComm
       evidence = fastTrackEvidence(decision, input.type);
     }
     const year = Number(this.facts.today().slice(0, 4));
-    return this.engine.execute({
-      caseType: COMMITMENT,
-      caseId: uuidv7(this.clock.now()),
-      eventType: COMMITMENT_ACTIONS.sign,
-      create: true,
-      data: {
-        caseNumber: await this.numbers.next('CN', authority.code, year),
-        type: input.type,
-        subject,
-        authority,
-        matter,
-        field: input.field ?? 'other',
-        items: itemsOf(input),
-        promisedMaterials:
-          input.type === 'missing_materials' ? input.promisedMaterials!.map((m) => m.trim()) : [],
-        promisedBy: input.type === 'missing_materials' ? input.promisedBy : null,
-        linked: linkedOf(input.linked),
-        consentToPublish: input.consentToPublish,
-        ...evidence,
-        outcome: 'signed',
+    return this.engine.execute(
+      {
+        caseType: COMMITMENT,
+        caseId: uuidv7(this.clock.now()),
+        eventType: COMMITMENT_ACTIONS.sign,
+        create: true,
+        data: {
+          caseNumber: await this.numbers.next('CN', authority.code, year, tx),
+          type: input.type,
+          subject,
+          authority,
+          matter,
+          field: input.field ?? 'other',
+          items: itemsOf(input),
+          promisedMaterials:
+            input.type === 'missing_materials' ? input.promisedMaterials!.map((m) => m.trim()) : [],
+          promisedBy: input.type === 'missing_materials' ? input.promisedBy : null,
+          linked: linkedOf(input.linked),
+          consentToPublish: input.consentToPublish,
+          ...evidence,
+          outcome: 'signed',
+        },
+        actor,
+        origin,
       },
-      actor,
-      origin,
-    });
+      tx,
+    );
   }
 
   private async subject(input: SignCommitmentInput, actor: WorkflowActor): Promise<CommitmentSubject> {
@@ -202,6 +212,25 @@ export class SignCommitmentHandler implements ICommandHandler<SignCommitmentComm
         '承诺内容不能为空',
         'A commitment promises something',
       );
+  }
+}
+
+/**
+ * Signs a commitment through the API. A repair commitment is made within its repair application (the repair
+ * workflow signs it through `RepairCommitments`), so it is refused here with a pointer to the application.
+ */
+@CommandHandler(SignCommitmentCommand)
+export class SignCommitmentHandler implements ICommandHandler<SignCommitmentCommand> {
+  constructor(private readonly signer: CommitmentSigner) {}
+
+  execute({ input, actor, origin }: SignCommitmentCommand): Promise<LoadedCase> {
+    if (input.type === 'repair')
+      throw new CommitmentContentError(
+        'REPAIR_COMMITMENT_IN_APPLICATION',
+        '信用修复承诺在信用修复申请中作出（POST /api/v1/repair-applications）',
+        'A repair commitment is made within the repair application (POST /api/v1/repair-applications)',
+      );
+    return this.signer.sign(input, actor, origin);
   }
 }
 

@@ -5,6 +5,7 @@ export * from './domain/repair.machine';
 export * from './repair.case-type';
 export * from './repair.errors';
 export * from './repair-commands';
+export * from './repair-commitment-link';
 export * from './repair-documents';
 export * from './repair-facts';
 export * from './repair-queries';

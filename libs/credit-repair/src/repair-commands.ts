@@ -1,5 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { addCalendarMonths, Clock, isUniqueViolation, uuidv7 } from '@credence/shared';
+import { RepairCommitments } from '@credence/commitments';
+import type { RecordField } from '@credence/credit-records';
+import { Clock, Database, isUniqueViolation, type Sql, uuidv7 } from '@credence/shared';
 import {
   CaseEngine,
   CaseNumbers,
@@ -7,10 +9,21 @@ import {
   type RequestOrigin,
   type WorkflowActor,
 } from '@credence/workflow';
-import type { MaterialCategory, RevocationGround } from './domain/repair-application';
+import type {
+  MaterialCategory,
+  RecordSummary,
+  RepairCommitment,
+  RevocationGround,
+} from './domain/repair-application';
 import type { RepairContext } from './domain/repair.machine';
 import { REPAIR_ACTIONS, REPAIR_APPLICATION, type RepairAction } from './repair.case-type';
-import { NotEligibleError, OpenApplicationExistsError, RelatedReviewerError } from './repair.errors';
+import {
+  BreachThroughCommitmentError,
+  CommitmentRequiredError,
+  NotEligibleError,
+  OpenApplicationExistsError,
+  RelatedReviewerError,
+} from './repair.errors';
 import { applied, RepairFacts } from './repair-facts';
 
 export interface AttachInput {
@@ -68,42 +81,83 @@ export class RepairActionCommand extends Command<LoadedCase> {
 
 const STAFF = new Set(['officer', 'senior_reviewer', 'admin']);
 const reviewed = (c: RepairContext) => c.materials.map((m) => ({ id: m.id, sha256: m.sha256 }));
-const commitmentOf = (input: CommitmentInput | undefined, today: string) =>
-  input && {
+
+/**
+ * The applicant's commitment made within the application: a commitment case of type `repair` signed in the
+ * application's transaction `tx` (so a refused filing leaves no commitment behind), as the application records it.
+ */
+async function signCommitment(
+  commitments: RepairCommitments,
+  facts: RepairFacts,
+  repairCaseId: string,
+  record: RecordSummary,
+  input: CommitmentInput,
+  command: { actor: WorkflowActor; origin: RequestOrigin },
+  tx: Sql,
+): Promise<RepairCommitment> {
+  const ref = await commitments.sign(
+    {
+      repairCaseId,
+      record: { ...record, field: record.field as RecordField },
+      content: input.content,
+      consentToPublish: input.consentToPublish,
+    },
+    command.actor,
+    command.origin,
+    tx,
+  );
+  return {
+    ...ref,
     content: input.content,
     consentToPublish: input.consentToPublish,
-    signedAt: today,
+    signedAt: facts.today(),
     inForceFrom: null,
   };
+}
 
 @CommandHandler(CreateRepairApplicationCommand)
 export class CreateRepairApplicationHandler implements ICommandHandler<CreateRepairApplicationCommand> {
   constructor(
     private readonly engine: CaseEngine,
     private readonly facts: RepairFacts,
+    private readonly commitments: RepairCommitments,
+    private readonly db: Database,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ input, actor, origin }: CreateRepairApplicationCommand): Promise<LoadedCase> {
+  async execute(command: CreateRepairApplicationCommand): Promise<LoadedCase> {
+    const { input, actor, origin } = command;
     const record = await this.facts.recordOfApplicant(input.recordId, actor);
     const { refusals, checked } = await this.facts.eligibility(record, null);
     if (refusals.length > 0) throw new NotEligibleError(refusals);
     const materials = await this.facts.materials(input.materials ?? [], actor);
+    const caseId = uuidv7(this.clock.now());
     try {
-      return await this.engine.execute({
-        caseType: REPAIR_APPLICATION,
-        caseId: uuidv7(this.clock.now()),
-        eventType: 'RepairApplicationCreated',
-        create: true,
-        data: {
-          record: record.summary,
-          materials,
-          commitment: commitmentOf(input.commitment, this.facts.today()) ?? null,
-          eligibility: checked,
-        },
-        actor,
-        origin,
-        ruleSet: record.summary.ruleSet,
+      return await this.db.transaction(async (tx) => {
+        const commitment =
+          input.commitment &&
+          (await signCommitment(
+            this.commitments,
+            this.facts,
+            caseId,
+            record.summary,
+            input.commitment,
+            command,
+            tx,
+          ));
+        return this.engine.execute(
+          {
+            caseType: REPAIR_APPLICATION,
+            caseId,
+            eventType: 'RepairApplicationCreated',
+            create: true,
+            data: { record: record.summary, materials, commitment: commitment ?? null, eligibility: checked },
+            actor,
+            origin,
+            ruleSet: record.summary.ruleSet,
+          },
+          tx,
+        );
       });
     } catch (error) {
       // Two applications for one record filed at the same instant: the partial unique index lets one through.
@@ -125,6 +179,8 @@ export class RepairActionHandler implements ICommandHandler<RepairActionCommand>
     private readonly engine: CaseEngine,
     private readonly facts: RepairFacts,
     private readonly numbers: CaseNumbers,
+    private readonly commitments: RepairCommitments,
+    private readonly db: Database,
   ) {}
 
   async execute(command: RepairActionCommand): Promise<LoadedCase> {
@@ -133,35 +189,61 @@ export class RepairActionHandler implements ICommandHandler<RepairActionCommand>
     const record = context.record!;
     if (STAFF.has(command.actor.role) && (await this.facts.isRelated(command.actor.id, record.subject.code)))
       throw new RelatedReviewerError(record.subject.code);
+    if (command.action === 'submit' && command.actor.role === 'applicant' && !context.commitment?.caseId)
+      throw new CommitmentRequiredError(null);
     // Facts are gathered only for an action the actor may take now; otherwise the engine says why not.
     const available = this.engine
       .availableActions(loaded, command.actor)
       .some((a) => a.action === command.action);
-    return this.engine.execute({
-      caseType: REPAIR_APPLICATION,
-      caseId: command.caseId,
-      eventType: REPAIR_ACTIONS[command.action],
-      data: available ? await this.dataFor(command, loaded, context) : {},
-      actor: command.actor,
-      origin: command.origin,
-      expectedVersion: command.expectedVersion ?? loaded.version,
-      loaded,
-      ruleSet: record.ruleSet,
-    });
+    const decide = async (tx?: Sql) =>
+      this.engine.execute(
+        {
+          caseType: REPAIR_APPLICATION,
+          caseId: command.caseId,
+          eventType: REPAIR_ACTIONS[command.action],
+          data: available ? await this.dataFor(command, loaded, context, tx) : {},
+          actor: command.actor,
+          origin: command.origin,
+          expectedVersion: command.expectedVersion ?? loaded.version,
+          loaded,
+          ruleSet: record.ruleSet,
+        },
+        tx,
+      );
+    // A new commitment in the draft is signed in the same transaction as the edit that records it.
+    return available && command.action === 'update-draft' && command.input.commitment
+      ? this.db.transaction(decide)
+      : decide();
   }
 
   private async dataFor(
-    { action, input, actor }: RepairActionCommand,
+    command: RepairActionCommand,
     loaded: LoadedCase,
     c: RepairContext,
+    tx: Sql | undefined,
   ): Promise<Record<string, unknown>> {
+    const { action, input, actor } = command;
     const record = c.record!;
     const reasons = input.reasons ?? (input.reason ? [input.reason] : []);
     switch (action) {
       case 'update-draft':
         return {
           materials: await this.facts.materials(input.materials ?? [], actor),
-          ...(input.commitment ? { commitment: commitmentOf(input.commitment, this.facts.today()) } : {}),
+          // The commitment it replaces lapses (a reaction of the repair link).
+          ...(input.commitment && tx
+            ? {
+                commitment: await signCommitment(
+                  this.commitments,
+                  this.facts,
+                  loaded.caseId,
+                  record,
+                  input.commitment,
+                  command,
+                  tx,
+                ),
+                replacesCommitment: c.commitment?.caseId ?? null,
+              }
+            : {}),
         };
       case 'submit':
         return this.submission(loaded, c);
@@ -203,19 +285,15 @@ export class RepairActionHandler implements ICommandHandler<RepairActionCommand>
           downstreamPolicy: applied(platforms),
         };
       }
-      case 'revoke': {
-        // The ban counts from the revocation (default 3 years, an authority setting).
-        const ban = await this.facts.policy('repair.revocation-ban-months', record.authorityPath);
-        return {
-          ground: input.ground,
+      case 'revoke':
+        // A broken commitment is found on the commitment itself, whose breach then revokes the repair.
+        if (input.ground === 'commitment_broken' && c.commitment?.caseId)
+          throw new BreachThroughCommitmentError(c.commitment.caseId);
+        return this.facts.revocation(record.authorityPath, {
+          ground: input.ground!,
           reasons,
           legalBasis: input.legalBasis,
-          outcome: 'revoked',
-          banMonths: ban.value,
-          banUntil: ban.value > 0 ? addCalendarMonths(this.facts.today(), ban.value) : null,
-          banPolicy: applied(ban),
-        };
-      }
+        });
       case 'withdraw':
         return { reasons };
       default:
@@ -223,9 +301,15 @@ export class RepairActionHandler implements ICommandHandler<RepairActionCommand>
     }
   }
 
-  /** Submission re-checks eligibility (time passed since the draft), numbers the case and fixes four eyes. */
+  /**
+   * Submission re-checks eligibility (time passed since the draft) and that the commitment still stands (signed and
+   * published), numbers the case and fixes four eyes.
+   */
   private async submission(loaded: LoadedCase, c: RepairContext): Promise<Record<string, unknown>> {
     const record = c.record!;
+    const commitment = await this.commitments.stateOf(c.commitment!.caseId);
+    if (commitment?.state !== 'published')
+      throw new CommitmentRequiredError({ caseId: c.commitment!.caseId, state: commitment?.state ?? null });
     const current = await this.facts.record(record.id);
     const { refusals, checked } = await this.facts.eligibility(current!, loaded.caseId);
     if (refusals.length > 0) throw new NotEligibleError(refusals);
@@ -240,7 +324,7 @@ export class RepairActionHandler implements ICommandHandler<RepairActionCommand>
       fourEyesPolicy: applied(policy),
       eligibility: checked,
       materials: reviewed(c),
-      commitment: c.commitment,
+      commitment: { ...c.commitment, state: commitment.state },
     };
   }
 }

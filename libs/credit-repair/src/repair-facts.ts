@@ -1,12 +1,17 @@
 import { PolicyService } from '@credence/identity';
 import { Injectable } from '@nestjs/common';
-import { beijingDateOf, Clock, Database, NotFoundError } from '@credence/shared';
+import { addCalendarMonths, beijingDateOf, Clock, Database, NotFoundError } from '@credence/shared';
 import { AuthorityPolicies, type AppliedPolicy } from '@credence/authority-policies';
 import type { PublicStatus, RecordKind, Severity } from '@credence/credit-records';
 import { FileStore } from '@credence/materials';
 import type { WorkflowActor } from '@credence/workflow';
 import { eligibilityRefusals, type EligibilityRefusal } from './domain/eligibility';
-import type { AttachedMaterial, MaterialCategory, RecordSummary } from './domain/repair-application';
+import type {
+  AttachedMaterial,
+  MaterialCategory,
+  RecordSummary,
+  RevocationGround,
+} from './domain/repair-application';
 
 interface RecordRow {
   id: string;
@@ -155,6 +160,26 @@ export class RepairFacts {
   /** 回避: has the staff member declared a relation to the subject? */
   isRelated(accountId: string, subjectCode: string): Promise<boolean> {
     return this.related.isRelated(accountId, subjectCode);
+  }
+
+  /**
+   * What a revocation (撤销修复) records: its ground and reasons, and the ban on new applications counted from the
+   * revocation (`repair.revocation-ban-months`, default 36, with the setting row it came from).
+   */
+  async revocation(
+    authorityPath: string,
+    input: { ground: RevocationGround; reasons: string[]; legalBasis: string | null | undefined },
+  ): Promise<Record<string, unknown>> {
+    const ban = await this.policy('repair.revocation-ban-months', authorityPath);
+    return {
+      ground: input.ground,
+      reasons: input.reasons,
+      legalBasis: input.legalBasis,
+      outcome: 'revoked',
+      banMonths: ban.value,
+      banUntil: ban.value > 0 ? addCalendarMonths(this.today(), ban.value) : null,
+      banPolicy: applied(ban),
+    };
   }
 
   policy<K extends 'repair.four-eyes' | 'repair.revocation-ban-months' | 'repair.downstream-platforms'>(

@@ -55,3 +55,33 @@ export class NoDecisionDocumentError extends DomainError {
     });
   }
 }
+
+/** Order 36: no repair without a public credit commitment, made within the application and still standing. */
+export class CommitmentRequiredError extends DomainError {
+  constructor(commitment: { caseId: string; state: string | null } | null) {
+    super({
+      code: 'REPAIR.COMMITMENT_REQUIRED',
+      status: 422,
+      message: {
+        zh: '提交信用修复申请须在申请中作出公开的信用修复承诺（同意公示）',
+        en: 'Submitting requires a public repair commitment, made in the application with consent to publish',
+      },
+      details: { commitment },
+    });
+  }
+}
+
+/** A broken repair commitment is found on the commitment (record-breach), whose breach revokes the repair. */
+export class BreachThroughCommitmentError extends DomainError {
+  constructor(commitmentCaseId: string) {
+    super({
+      code: 'REPAIR.BREACH_THROUGH_COMMITMENT',
+      status: 422,
+      message: {
+        zh: '违反信用修复承诺的，请在该承诺中认定违诺（践诺核查），修复决定将随之撤销',
+        en: 'Record the breach on the repair commitment (its fulfilment check); the repair is then revoked',
+      },
+      details: { commitmentCaseId },
+    });
+  }
+}

@@ -52,6 +52,8 @@ const material = {
   attachedAt: '2026-06-01T02:00:00.000Z',
 };
 const commitment = {
+  caseId: '00000000-0000-4000-8000-0000000000c7',
+  caseNumber: 'CN-320830-2026-000001',
   content: '本单位承诺…',
   consentToPublish: true,
   signedAt: '2026-06-01',
@@ -84,6 +86,7 @@ export function repairModelEvents(snapshot: AnyMachineSnapshot): MachineEvent[] 
     RepairRejected: [{ reasonCodes: ['DUTIES_NOT_FULFILLED'], reasons: ['…'], legalBasis: '…' }],
     RepairApprovalRevoked: [
       { ground: 'false_materials', reasons: ['…'], legalBasis: '…', banUntil: '2029-06-01' },
+      { ground: 'commitment_broken', reasons: ['…'], legalBasis: '…', banUntil: '2029-06-01' },
     ],
     RepairSupplementWindowElapsed: [{}],
   };

@@ -251,10 +251,10 @@ export class ListCommitmentsQuery extends PageQuery {
   @Length(1, 18)
   subjectCode?: string;
 
-  @ApiPropertyOptional({ enum: ['fulfilled', 'breached', 'withdrawn'] })
+  @ApiPropertyOptional({ enum: ['fulfilled', 'breached', 'withdrawn', 'lapsed'] })
   @IsOptional()
-  @IsIn(['fulfilled', 'breached', 'withdrawn'])
-  outcome?: 'fulfilled' | 'breached' | 'withdrawn';
+  @IsIn(['fulfilled', 'breached', 'withdrawn', 'lapsed'])
+  outcome?: 'fulfilled' | 'breached' | 'withdrawn' | 'lapsed';
 }
 
 export class DueForCheckingQuery {

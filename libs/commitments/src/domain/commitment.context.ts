@@ -6,6 +6,7 @@ import type {
   CommitmentAuthority,
   CommitmentSubject,
   CommitmentType,
+  LapseReason,
   LinkedDecision,
   PromiseItem,
   SuppliedMaterial,
@@ -68,6 +69,8 @@ export interface CommitmentContext {
   supplied: SuppliedMaterial[];
   outcome: CommitmentOutcome | null;
   withdrawal: (StaffStep & { reason: string | null }) | null;
+  /** A repair commitment whose application ended without approval (or was replaced): never relied on. */
+  lapse: (StaffStep & { reason: LapseReason }) | null;
   consequences: BreachConsequence[];
 }
 

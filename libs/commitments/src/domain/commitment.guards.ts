@@ -38,12 +38,17 @@ const maySign = ({ event }: CommitmentArgs) => {
   if (!isSubject(event, d.subject.code) && !isStaffOf(event, d.authority.code)) return false;
   if (isFastTrack(d.type) && d.eligibility?.allowed !== true) return false;
   if (d.type === 'missing_materials' && (!d.promisedMaterials?.length || !d.promisedBy)) return false;
+  // A repair commitment is made within its repair application (Order 36: the commitment is part of applying).
+  if (d.type === 'repair' && d.linked?.kind !== 'repair_application') return false;
   return !PUBLICATION_REQUIRED.includes(d.type) || d.consentToPublish === true;
 };
 
 const authorityStaff = ({ context, event }: CommitmentArgs) => isStaffOf(event, context.authority?.code);
 const subjectOrAuthorityStaff = ({ context, event }: CommitmentArgs) =>
   isSubject(event, context.subject?.code) || isStaffOf(event, context.authority?.code);
+/** A repair commitment follows its application: the system acts on it when the application is decided. */
+const followsApplication = ({ context, event }: CommitmentArgs) =>
+  event.actor.role === 'system' && context.type === 'repair' && context.linked?.kind === 'repair_application';
 
 const completesPromise = (context: CommitmentContext, event: CommitmentEvent) => {
   const delivered = new Set(suppliedItems(context, event).map((m) => m.item));
@@ -68,9 +73,13 @@ export const commitmentGuards = {
     maySign(args) && signedData(args.event).consentToPublish === true,
   authorityStaff,
   subjectOrAuthorityStaff,
-  // The authority relies on the promise; a fast-track subject must still be eligible (checked again by the handler).
+  followsApplication,
+  // The subject or the authority may withdraw before anything relies on it; a repair commitment only lapses.
+  mayWithdraw: (args: CommitmentArgs) => args.context.type !== 'repair' && subjectOrAuthorityStaff(args),
+  // The authority relies on the promise (a repair commitment: the repair is approved); a fast-track subject must
+  // still be eligible (checked again by the handler).
   mayTakeEffect: (args: CommitmentArgs) =>
-    authorityStaff(args) &&
+    (args.context.type === 'repair' ? followsApplication(args) : authorityStaff(args)) &&
     payload<CheckDue | null>(args.event, 'checkDue') !== null &&
     (!isFastTrack(args.context.type!) ||
       payload<{ allowed?: boolean }>(args.event, 'eligibility').allowed === true),

@@ -38,6 +38,7 @@ describe('commitment machine (model-based: every shortest path of every type)', 
         'inForce.awaitingCheck',
         'inForce.awaitingMaterials',
         'inForce.checking',
+        'lapsed',
         'new',
         'published',
         'signed',
@@ -61,8 +62,22 @@ describe('commitment machine (model-based: every shortest path of every type)', 
     },
   );
 
+  it('a repair commitment follows its application: only the system puts it in force or lets it lapse', () => {
+    const [, repairPaths] = pathsByType.find(([type]) => type === 'repair')!;
+    for (const path of repairPaths) {
+      const effect = path.events.find((e) => e.type === 'CommitmentTookEffect');
+      if (effect) expect(effect.actor.role).toBe('system');
+      expect(path.events.map((e) => e.type)).not.toContain('CommitmentWithdrawn');
+    }
+    expect(repairPaths.map((p) => p.target)).toContain('lapsed');
+    expect(paths.filter((p) => p.target === 'lapsed').every((p) => p.events[0].data.type === 'repair')).toBe(
+      true,
+    );
+  });
+
   it('lets only the subject and the authority it is made to act; the system only on its own events', () => {
     const systemEvents = new Set([
+      'CommitmentLapsed',
       'PromisedMaterialsOverdue',
       'FulfilmentCheckOverdue',
       'BreachRecordRegistered',
@@ -74,7 +89,10 @@ describe('commitment machine (model-based: every shortest path of every type)', 
       for (const event of path.events) {
         expect(event.actor.id).not.toBe('other-authority');
         expect(event.actor.id).not.toBe('other-subject');
-        expect(event.actor.role === 'system').toBe(systemEvents.has(event.type));
+        const systemStep =
+          systemEvents.has(event.type) ||
+          (event.type === 'CommitmentTookEffect' && path.events[0].data.type === 'repair');
+        expect(event.actor.role === 'system').toBe(systemStep);
       }
   });
 });
@@ -138,6 +156,31 @@ describe('commitment rules', () => {
     expect(
       drive([sign, ['CommitmentTookEffect', 'officer'], ['CommitmentWithdrawn', 'applicant']]).refused,
     ).toBe('CommitmentWithdrawn by applicant');
+  });
+
+  it('a repair commitment is never withdrawn or put in force by people: it follows its application', () => {
+    const sign: [string, string, (d: Record<string, unknown>) => boolean] = [
+      'CommitmentSigned',
+      'applicant',
+      ofType('repair'),
+    ];
+    expect(drive([sign, ['CommitmentWithdrawn', 'applicant']]).refused).toBe(
+      'CommitmentWithdrawn by applicant',
+    );
+    expect(drive([sign, ['CommitmentTookEffect', 'officer']]).refused).toBe(
+      'CommitmentTookEffect by officer',
+    );
+    expect(state(drive([sign, ['CommitmentTookEffect', 'system']]))).toBe('inForce.awaitingCheck');
+    const lapsed = drive([sign, ['CommitmentLapsed', 'system']]);
+    expect(state(lapsed)).toBe('lapsed');
+    expect(context(lapsed).lapse).toMatchObject({ reason: 'application_rejected', by: 'system' });
+    // Other commitments do not lapse: the subject or the authority withdraws them.
+    expect(
+      drive([
+        ['CommitmentSigned', 'applicant', ofType('voluntary')],
+        ['CommitmentLapsed', 'system'],
+      ]).refused,
+    ).toBe('CommitmentLapsed by system');
   });
 
   const inForce = (type: string): [string, string, ((d: Record<string, unknown>) => boolean)?][] => [

@@ -6,7 +6,7 @@ import {
   eventText as textOf,
   actorStep as step,
 } from '@credence/workflow';
-import type { BreachGround } from './commitment';
+import type { BreachGround, LapseReason } from './commitment';
 import type {
   BreachConsequence,
   CommitmentArgs,
@@ -29,7 +29,10 @@ export type {
 const assignCommitment = (update: (args: CommitmentArgs) => Partial<CommitmentContext>) =>
   assign<CommitmentContext, CommitmentEvent, undefined, CommitmentEvent, never>(update);
 
-/** Signed, published or not: the authority acts on the commitment (it takes effect), or it is withdrawn. */
+/**
+ * Signed, published or not: the authority acts on the commitment (it takes effect), or it is withdrawn. A repair
+ * commitment follows its application instead: in force when the repair is approved, lapsed when it ends otherwise.
+ */
 const awaitingEffect = (zh: string, en: string) => ({
   meta: meta(zh, en, staffWork('依承诺办理，确认承诺生效', 'Act on the commitment')),
   on: {
@@ -40,11 +43,19 @@ const awaitingEffect = (zh: string, en: string) => ({
       actions: assignCommitment(({ context, event }) => tookEffect(context, event)),
     },
     CommitmentWithdrawn: {
-      guard: 'subjectOrAuthorityStaff' as const,
+      guard: 'mayWithdraw' as const,
       target: 'withdrawn',
       meta: action('撤回承诺', 'Withdraw the commitment'),
       actions: assignCommitment(({ event }) => ({
         withdrawal: { ...step(event), reason: textOf(event.data.reason) },
+      })),
+    },
+    CommitmentLapsed: {
+      guard: 'followsApplication' as const,
+      target: 'lapsed',
+      meta: action('依托的申请未获准，承诺失效', 'Lapse: the application it supports ended'),
+      actions: assignCommitment(({ event }) => ({
+        lapse: { ...step(event), reason: event.data.reason as LapseReason },
       })),
     },
   },
@@ -114,6 +125,7 @@ export const commitmentMachine = setup({
     supplied: [],
     outcome: null,
     withdrawal: null,
+    lapse: null,
     consequences: [],
   }),
   initial: 'new',
@@ -262,5 +274,6 @@ export const commitmentMachine = setup({
       },
     },
     withdrawn: { type: 'final', meta: meta('已撤回', 'Withdrawn') },
+    lapsed: { type: 'final', meta: meta('未生效，已失效', 'Lapsed without taking effect') },
   },
 });

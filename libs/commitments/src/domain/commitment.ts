@@ -105,6 +105,22 @@ export interface LinkedDecision {
   description: string | null;
 }
 
+/**
+ * Why a repair commitment lapsed (失效) without being relied on: it follows its application, so it lapses when the
+ * application ends without approval, or when the applicant replaces it by a new one in the draft.
+ */
+export const LAPSE_REASONS = {
+  replaced: { zh: '申请人在草稿中作出新的承诺，原承诺失效', en: 'Replaced by a new commitment in the draft' },
+  application_withdrawn: { zh: '信用修复申请已撤回', en: 'The repair application was withdrawn' },
+  application_not_accepted: { zh: '信用修复申请不予受理', en: 'The repair application was not accepted' },
+  application_rejected: { zh: '信用修复申请不予修复', en: 'The repair application was rejected' },
+  application_closed: {
+    zh: '信用修复申请逾期未补正，已终止',
+    en: 'The repair application closed without the supplements',
+  },
+} as const satisfies Record<string, BilingualText>;
+export type LapseReason = keyof typeof LAPSE_REASONS;
+
 /** A material delivered against a 容缺 promise: the promised item it stands for and the digest of its bytes. */
 export interface SuppliedMaterial {
   item: string;

@@ -15,8 +15,13 @@ export interface AttachedMaterial {
   attachedAt: string;
 }
 
-/** The public credit commitment Order 36 requires for repair (信用修复承诺书). */
+/**
+ * The public credit commitment Order 36 requires for repair (信用修复承诺书): a commitment case of type `repair`
+ * (`caseId`, `caseNumber`) made within the application, which follows it (in force on approval, lapsed otherwise).
+ */
 export interface RepairCommitment {
+  caseId: string;
+  caseNumber: string;
   content: string;
   consentToPublish: boolean;
   signedAt: string;

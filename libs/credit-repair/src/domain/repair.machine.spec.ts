@@ -47,27 +47,28 @@ describe('credit repair machine (model-based: every shortest path)', () => {
   });
 });
 
+/** Drives the machine with the model's candidate events, picked by type, actor and (for creation) severity. */
+const candidates = (snapshot: AnyMachineSnapshot, type: string, actorId: string, severity?: string) =>
+  repairCaseType.modelEvents!(snapshot).find(
+    (e) =>
+      e.type === type &&
+      e.actor.id === actorId &&
+      (severity === undefined || (e.data.record as { severity: string }).severity === severity),
+  )!;
+const run = (severity: 'general' | 'serious', steps: [string, string][]) => {
+  let snapshot = initialSnapshot(repairMachine, 'x');
+  const first = candidates(snapshot, 'RepairApplicationCreated', 'applicant', severity);
+  const created = decide(repairMachine, snapshot, first);
+  if (!created.accepted) throw new Error('the application was not created');
+  snapshot = created.next;
+  for (const [type, actor] of steps) {
+    const decision = decide(repairMachine, snapshot, candidates(snapshot, type, actor));
+    if (!decision.accepted) return `refused: ${type} by ${actor}`;
+    snapshot = decision.next;
+  }
+  return activeStatePaths(snapshot).join();
+};
 describe('four eyes (DOMAIN §3: serious records need a second reviewer, never the same person)', () => {
-  const candidates = (snapshot: AnyMachineSnapshot, type: string, actorId: string, severity?: string) =>
-    repairCaseType.modelEvents!(snapshot).find(
-      (e) =>
-        e.type === type &&
-        e.actor.id === actorId &&
-        (severity === undefined || (e.data.record as { severity: string }).severity === severity),
-    )!;
-  const run = (severity: 'general' | 'serious', steps: [string, string][]) => {
-    let snapshot = initialSnapshot(repairMachine, 'x');
-    const first = candidates(snapshot, 'RepairApplicationCreated', 'applicant', severity);
-    const created = decide(repairMachine, snapshot, first);
-    if (!created.accepted) throw new Error('the application was not created');
-    snapshot = created.next;
-    for (const [type, actor] of steps) {
-      const decision = decide(repairMachine, snapshot, candidates(snapshot, type, actor));
-      if (!decision.accepted) return `refused: ${type} by ${actor}`;
-      snapshot = decision.next;
-    }
-    return activeStatePaths(snapshot).join();
-  };
   const toReview: [string, string][] = [
     ['RepairApplicationSubmitted', 'applicant'],
     ['RepairApplicationAccepted', 'officer'],
@@ -95,5 +96,33 @@ describe('four eyes (DOMAIN §3: serious records need a second reviewer, never t
 
   it('a general record may be decided by one officer when the authority allows it', () => {
     expect(run('general', [...toReview, ['RepairApproved', 'officer']])).toBe('approved');
+  });
+});
+
+describe('revocation (撤销修复)', () => {
+  const approved: [string, string][] = [
+    ['RepairApplicationSubmitted', 'applicant'],
+    ['RepairApplicationAccepted', 'officer'],
+    ['RepairApproved', 'officer'],
+  ];
+  const revoke = (actor: string, ground: string) => {
+    let snapshot = initialSnapshot(repairMachine, 'x');
+    for (const [type, by] of [['RepairApplicationCreated', 'applicant'], ...approved]) {
+      const severity = type === 'RepairApplicationCreated' ? 'general' : undefined;
+      const decision = decide(repairMachine, snapshot, candidates(snapshot, type, by, severity));
+      if (!decision.accepted) throw new Error(`${type} by ${by} was refused`);
+      snapshot = decision.next;
+    }
+    const event = repairCaseType.modelEvents!(snapshot).find(
+      (e) => e.type === 'RepairApprovalRevoked' && e.actor.id === actor && e.data.ground === ground,
+    )!;
+    return decide(repairMachine, snapshot, event).accepted;
+  };
+
+  it('a senior reviewer revokes for false materials; a broken commitment revokes only through its breach', () => {
+    expect(revoke('reviewer', 'false_materials')).toBe(true);
+    expect(revoke('reviewer', 'commitment_broken')).toBe(false);
+    expect(revoke('system', 'commitment_broken')).toBe(true);
+    expect(revoke('officer', 'false_materials')).toBe(false);
   });
 });

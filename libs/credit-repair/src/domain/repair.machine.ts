@@ -115,12 +115,13 @@ export const repairMachine = setup({
       event.actor.subjectCode === (event.data.record as RecordSummary | undefined)?.subject.code,
     isSystem: ({ event }: Guard) => event.actor.role === 'system',
     findingAuthorityStaff,
-    // Order 36 requires a public credit commitment before repair: no submission without one, with consent.
+    // Order 36 requires a public credit commitment before repair: no submission without one made in the
+    // application (a commitment case) with consent; the handler checks it still stands.
     hasCommitment: ({ context, event }: Guard) =>
       event.actor.role === 'applicant' &&
       event.actor.subjectCode === context.record?.subject.code &&
-      context.commitment !== null &&
-      context.commitment.consentToPublish,
+      Boolean(context.commitment?.caseId) &&
+      context.commitment!.consentToPublish,
     // Serious records and list removals need four eyes (DOMAIN §3); elsewhere the authority's setting decides.
     mayDecideAlone: (args: Guard) => !args.context.fourEyes && findingAuthorityStaff(args),
     // The second pair of eyes: a senior reviewer of the finding authority who did not make the recommendation.
@@ -128,9 +129,12 @@ export const repairMachine = setup({
       event.actor.role === 'senior_reviewer' &&
       event.actor.authorityCode === context.record?.authorityCode &&
       event.actor.id !== context.recommendation?.by,
+    // A broken commitment revokes through the commitment's breach (the system); false materials by a senior reviewer.
     mayRevoke: ({ context, event }: Guard) =>
       event.actor.role === 'system' ||
-      (event.actor.role === 'senior_reviewer' && event.actor.authorityCode === context.record?.authorityCode),
+      (event.actor.role === 'senior_reviewer' &&
+        event.actor.authorityCode === context.record?.authorityCode &&
+        event.data.ground !== 'commitment_broken'),
     supplementBeforeAcceptance: ({ context, event }: Guard) =>
       context.supplementRequest?.from === 'acceptance' &&
       event.actor.role === 'applicant' &&
