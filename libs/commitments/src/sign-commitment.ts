@@ -89,8 +89,10 @@ export class CommitmentSigner {
     origin: RequestOrigin,
     tx?: Sql,
   ): Promise<LoadedCase> {
-    const subject = await this.subject(input, actor);
-    const authority = await this.authority(input, actor);
+    const [subject, authority] = await Promise.all([
+      this.subject(input, actor),
+      this.authority(input, actor),
+    ]);
     if (STAFF.has(actor.role) && (await this.facts.isRelated(actor.id, subject.code)))
       throw new RelatedStaffError(subject.code);
     const matter = input.matter?.trim() || null;
@@ -111,7 +113,8 @@ export class CommitmentSigner {
         eventType: COMMITMENT_ACTIONS.sign,
         create: true,
         data: {
-          caseNumber: await this.numbers.next('CN', authority.code, year, tx),
+          // Taken outside the caller's transaction: holding the counter's row lock would serialise every filing.
+          caseNumber: await this.numbers.next('CN', authority.code, year),
           type: input.type,
           subject,
           authority,
