@@ -74,6 +74,36 @@ describe('the repair decision document', () => {
     expect(doc.sections.flatMap((s) => s.body).join('')).toContain('2029年11月23日前不予受理');
   });
 
+  it('an approval says the repair commitment is in force; a breach of it names the commitment', () => {
+    const commitment = {
+      caseId: 'k',
+      caseNumber: 'CN-320830-2026-000003',
+      content: '…',
+      consentToPublish: true,
+      signedAt: '2026-11-20',
+      inForceFrom: '2026-11-23T06:00:00.000Z',
+    };
+    const approval = repairDecisionDocument(context({ commitment, decision: decided('approved') }));
+    expect(approval.sections.flatMap((s) => s.body).join('')).toContain(
+      '信用修复承诺（CN-320830-2026-000003）自本决定作出之日起生效',
+    );
+    const revoked = repairDecisionDocument(
+      context({
+        commitment,
+        decision: decided('approved'),
+        revocation: {
+          ...decided('approved'),
+          outcome: 'revoked',
+          ground: 'commitment_broken',
+          banUntil: null,
+        },
+      }),
+    );
+    expect(revoked.sections.flatMap((s) => s.body).join('')).toContain(
+      '申请人违反信用修复承诺（CN-320830-2026-000003）',
+    );
+  });
+
   it('there is none before a decision', () => {
     expect(() => repairDecisionDocument(context())).toThrow(NoDecisionDocumentError);
   });

@@ -65,12 +65,18 @@ export function repairDecisionDocument(c: RepairContext): DecisionDocument {
 function decisionText(c: RepairContext, d: Decision): string {
   switch (d.outcome) {
     case 'approved':
-      return '经审查，申请人已纠正失信行为、履行相关义务并作出信用承诺，符合信用修复条件，决定准予信用修复：自本决定作出之日起终止公示该信用信息，并停止共享和使用。';
+      return `经审查，申请人已纠正失信行为、履行相关义务并作出信用承诺，符合信用修复条件，决定准予信用修复：自本决定作出之日起终止公示该信用信息，并停止共享和使用。${promiseInForce(c)}`;
     case 'rejected':
       return '经审查，申请人的申请不符合信用修复条件，决定不予信用修复。';
     case 'not_accepted':
       return '经审查，申请人的申请不符合受理条件，决定不予受理。';
     case 'revoked':
-      return `经查，${c.revocation?.ground === 'commitment_broken' ? '申请人违反信用修复承诺' : '申请人提供的申请材料不实'}，决定撤销原信用修复决定，恢复公示该信用信息${c.revocation?.banUntil ? `；${chineseDate(c.revocation.banUntil)}前不予受理申请人新的信用修复申请` : ''}。`;
+      return `经查，${c.revocation?.ground === 'commitment_broken' ? `申请人违反信用修复承诺${c.commitment?.caseNumber ? `（${c.commitment.caseNumber}）` : ''}` : '申请人提供的申请材料不实'}，决定撤销原信用修复决定，恢复公示该信用信息${c.revocation?.banUntil ? `；${chineseDate(c.revocation.banUntil)}前不予受理申请人新的信用修复申请` : ''}。`;
   }
+}
+
+/** The repair commitment the approval relies on: in force from the decision, checked, and its breach revokes it. */
+function promiseInForce(c: RepairContext): string {
+  if (!c.commitment?.caseNumber) return '';
+  return `申请人作出的信用修复承诺（${c.commitment.caseNumber}）自本决定作出之日起生效，本机关将核查其履行情况；申请人违反承诺的，本机关将撤销本决定并恢复公示该信用信息。`;
 }
