@@ -2,7 +2,7 @@ import { DEMO_SUBJECTS } from '@credence/identity';
 import { buildUscc } from '@credence/shared';
 import { CaseEngine, ReactionRunner, TimerWorker, type WorkflowActor } from '@credence/workflow';
 import { samplePdf } from '../../libs/materials/src/testing/sample-files';
-import { loginAs, seedDemoIdentities } from '../setup/auth';
+import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
 import { createTestApp, type TestApp } from '../setup/create-test-app';
 
 const SUBJECT = DEMO_SUBJECTS.xuyiTongda; // applicant-a's company
@@ -48,10 +48,7 @@ describe('credit commitments and fast tracks (e2e)', () => {
   let otherOfficer: string;
   let serial = 0;
 
-  const as = (token: string) => ({
-    get: (url: string) => t.http.get(url).auth(token, { type: 'bearer' }),
-    post: (url: string, body: object = {}) => t.http.post(url).auth(token, { type: 'bearer' }).send(body),
-  });
+  const as = (token: string) => authed(t, token);
   const fastTrack = async (code: string, token = officer, query = `matter=${encodeURIComponent(MATTER)}`) =>
     (await as(token).get(`/api/v1/subjects/${code}/fast-track?${query}`).expect(200)).body as {
       tracks: Record<string, { allowed: boolean; reasons: Reason[] }>;

@@ -1,7 +1,7 @@
 import { DEMO_SUBJECTS } from '@credence/identity';
 import { samplePdf } from '../../libs/materials/src/testing/sample-files';
 import { ReactionRunner, TimerWorker } from '@credence/workflow';
-import { loginAs, seedDemoIdentities } from '../setup/auth';
+import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
 import { createTestApp, type TestApp } from '../setup/create-test-app';
 
 const SUBJECT = DEMO_SUBJECTS.xuyiTongda;
@@ -22,10 +22,7 @@ describe('credit repair (e2e)', () => {
   let admin: string;
   let serial = 0;
 
-  const as = (token: string) => ({
-    get: (url: string) => t.http.get(url).auth(token, { type: 'bearer' }),
-    post: (url: string, body: object = {}) => t.http.post(url).auth(token, { type: 'bearer' }).send(body),
-  });
+  const as = (token: string) => authed(t, token);
 
   /** Registers a record of the demo subject decided on `decisionDate`, as the finding authority's officer. */
   async function record(decisionDate: string, severity = 'general', kind = 'administrative_penalty') {

@@ -1,6 +1,6 @@
 import { DEMO_SUBJECTS } from '@credence/identity';
 import { ReactionRunner } from '@credence/workflow';
-import { loginAs, seedDemoIdentities } from '../setup/auth';
+import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
 import { createTestApp, type TestApp } from '../setup/create-test-app';
 
 const SUBJECT = DEMO_SUBJECTS.xuyiTongda; // applicant-a's company
@@ -32,10 +32,7 @@ describe('repair commitments (e2e)', () => {
   let applicant: string;
   let serial = 0;
 
-  const as = (token: string) => ({
-    get: (url: string) => t.http.get(url).auth(token, { type: 'bearer' }),
-    post: (url: string, body: object = {}) => t.http.post(url).auth(token, { type: 'bearer' }).send(body),
-  });
+  const as = (token: string) => authed(t, token);
   const drain = () => t.app.get(ReactionRunner).drain();
   const commitment = async (id: string) =>
     (await as(officer).get(`/api/v1/commitments/${id}`).expect(200)).body as CommitmentView;
