@@ -72,7 +72,11 @@ export class LinkedDecisionRequest {
 }
 
 export class SignCommitmentRequest {
-  @ApiProperty({ enum: COMMITMENT_TYPES })
+  @ApiProperty({
+    enum: COMMITMENT_TYPES,
+    description:
+      '承诺类型；信用修复承诺在信用修复申请中作出 / the type; a repair commitment is made within the repair application',
+  })
   @IsIn(COMMITMENT_TYPES)
   type!: CommitmentType;
 

@@ -69,7 +69,11 @@ export class DraftRequest {
   @Type(() => AttachMaterialRequest)
   materials?: AttachMaterialRequest[];
 
-  @ApiPropertyOptional({ type: CommitmentRequest })
+  @ApiPropertyOptional({
+    type: CommitmentRequest,
+    description:
+      '信用修复承诺：作为本申请的信用承诺案件签署并公示；修改草稿时提交新的承诺，原承诺失效 / the repair commitment: signed and published as a commitment case of this application; a new one in the draft replaces the old, which lapses',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => CommitmentRequest)
