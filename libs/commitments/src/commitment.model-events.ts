@@ -1,30 +1,10 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { SYSTEM_ACTOR, type MachineEvent, type WorkflowActor } from '@credence/workflow';
+import { candidateEvents, modelActors, type MachineEvent } from '@credence/workflow';
 import { COMMITMENT_TYPES, type CommitmentType } from './domain/commitment';
 
 const SUBJECT = '91320830MA1XY0012B';
 const REPAIR_CASE_ID = '00000000-0000-4000-8000-0000000000a1';
-const staff = (id: string, role: WorkflowActor['role'], authorityCode = '320830'): WorkflowActor => ({
-  id,
-  role,
-  authorityCode,
-  authorityPath: `320000/320800/${authorityCode}`,
-  subjectCode: null,
-});
-const ACTORS: WorkflowActor[] = [
-  { id: 'applicant', role: 'applicant', authorityCode: null, authorityPath: null, subjectCode: SUBJECT },
-  {
-    id: 'other-subject',
-    role: 'applicant',
-    authorityCode: null,
-    authorityPath: null,
-    subjectCode: '91512000MA2AN0020X',
-  },
-  staff('officer', 'officer'),
-  staff('reviewer', 'senior_reviewer'),
-  staff('other-authority', 'officer', '320831'),
-  SYSTEM_ACTOR,
-];
+const ACTORS = modelActors(SUBJECT);
 
 const signing = (type: CommitmentType, consentToPublish: boolean, eligible = true) => ({
   caseNumber: 'CN-320830-2026-000001',
@@ -93,8 +73,5 @@ export function commitmentModelEvents(_snapshot: AnyMachineSnapshot): MachineEve
     LinkedDecisionRevocationRequested: [{ ...consequence, linked: signing('repair', true).linked }],
     GradeReEvaluationRequested: [consequence],
   };
-  const at = '2026-06-01T02:00:00.000Z';
-  return Object.entries(data).flatMap(([type, variants]) =>
-    variants.flatMap((d) => ACTORS.map((actor) => ({ type, actor, at, data: d }))),
-  );
+  return candidateEvents(data, ACTORS, '2026-06-01T02:00:00.000Z');
 }

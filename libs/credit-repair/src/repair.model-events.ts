@@ -1,31 +1,10 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { SYSTEM_ACTOR, type MachineEvent, type WorkflowActor } from '@credence/workflow';
+import { candidateEvents, modelActors, type MachineEvent } from '@credence/workflow';
 import type { RecordSummary } from './domain/repair-application';
 import type { RepairContext } from './domain/repair.machine';
 
 const SUBJECT = '91320830MA1XY0012B';
-const staff = (id: string, role: WorkflowActor['role'], authorityCode = '320830'): WorkflowActor => ({
-  id,
-  role,
-  authorityCode,
-  authorityPath: `320000/320800/${authorityCode}`,
-  subjectCode: null,
-});
-const ACTORS: WorkflowActor[] = [
-  { id: 'applicant', role: 'applicant', authorityCode: null, authorityPath: null, subjectCode: SUBJECT },
-  {
-    id: 'other-subject',
-    role: 'applicant',
-    authorityCode: null,
-    authorityPath: null,
-    subjectCode: '91110000X',
-  },
-  staff('officer', 'officer'),
-  staff('reviewer', 'senior_reviewer'),
-  staff('reviewer-2', 'senior_reviewer'),
-  staff('other-authority', 'officer', '320831'),
-  SYSTEM_ACTOR,
-];
+const ACTORS = modelActors(SUBJECT);
 
 const record = (severity: 'general' | 'serious'): RecordSummary => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -90,8 +69,5 @@ export function repairModelEvents(snapshot: AnyMachineSnapshot): MachineEvent[] 
     ],
     RepairSupplementWindowElapsed: [{}],
   };
-  const at = '2026-06-01T02:00:00.000Z';
-  return Object.entries(data).flatMap(([type, variants]) =>
-    variants.flatMap((d) => ACTORS.map((actor) => ({ type, actor, at, data: d }))),
-  );
+  return candidateEvents(data, ACTORS, '2026-06-01T02:00:00.000Z');
 }
