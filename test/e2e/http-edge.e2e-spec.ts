@@ -25,6 +25,28 @@ describe('HTTP edge', () => {
   it('serves the OpenAPI document', async () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
+    // Every case action route: a 200 with a summary in both languages, If-Match optional, its own request body.
+    const paths = res.body.paths as Record<string, Record<string, Record<string, unknown>>>;
+    for (const path of [
+      '/api/v1/repair-applications/{id}/approve',
+      '/api/v1/objections/{id}/decide-appeal',
+      '/api/v1/commitments/{id}/record-breach',
+    ]) {
+      const post = paths[path].post as {
+        summary: string;
+        parameters: { name: string; in: string; required: boolean }[];
+        responses: Record<string, unknown>;
+        requestBody?: unknown;
+      };
+      expect(post.summary).toMatch(/[\u4e00-\u9fff].*\/ [A-Z]/);
+      expect(post.parameters).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'If-Match', in: 'header', required: false }),
+        ]),
+      );
+      expect(Object.keys(post.responses)).toContain('200');
+      expect(post.requestBody).toBeDefined();
+    }
   });
 
   it('answers malformed JSON with a problem, in Chinese by default and English on request', async () => {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   CommitmentActionCommand,
@@ -12,7 +12,7 @@ import {
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import type { LoadedCase } from '@credence/workflow';
 import { AuditedRead } from '../audit/trail/audited-read';
-import { CaseAction, type CaseActionRequest } from '../http/case-action';
+import { ActionRoute, CaseAction, type CaseActionRequest } from '../http/case-action';
 import { expectedVersionOf, setETag } from '../http/etag';
 import { Ctx, type RequestContext } from '../http/request-context';
 import {
@@ -30,7 +30,6 @@ import {
 import { CommitmentViews } from './commitment-views';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-const IF_MATCH = { name: 'If-Match', required: false, description: '案件版本 / case version, e.g. "3"' };
 
 /**
  * Credit commitments (信用承诺): the subject signs (or staff record a signed letter), the authority relies on it, checks
@@ -107,21 +106,15 @@ export class CommitmentsController {
     return this.views.of(loaded, user);
   }
 
-  @Post(':id/withdraw')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '撤回承诺（依承诺办理前）/ Withdraw, before the authority relies on it' })
+  @ActionRoute('withdraw', '撤回承诺（依承诺办理前）/ Withdraw, before the authority relies on it')
   withdraw(@Param('id', uuid) id: string, @Body() body: WithdrawRequest, @CaseAction() r: CaseActionRequest) {
     return this.act(id, 'withdraw', body, r);
   }
 
-  @Post(':id/take-effect')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({
-    summary:
-      '依承诺办理，承诺生效，开始计算核查期限 / Act on the commitment: it takes effect and the check falls due',
-  })
+  @ActionRoute(
+    'take-effect',
+    '依承诺办理，承诺生效，开始计算核查期限 / Act on the commitment: it takes effect and the check falls due',
+  )
   takeEffect(
     @Param('id', uuid) id: string,
     @Body() body: TakeEffectRequest,
@@ -130,12 +123,10 @@ export class CommitmentsController {
     return this.act(id, 'take-effect', body, r);
   }
 
-  @Post(':id/supply-materials')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({
-    summary: '补交容缺材料（期限内全部补齐即为践诺）/ Supply the promised materials (all in time: kept)',
-  })
+  @ActionRoute(
+    'supply-materials',
+    '补交容缺材料（期限内全部补齐即为践诺）/ Supply the promised materials (all in time: kept)',
+  )
   supplyMaterials(
     @Param('id', uuid) id: string,
     @Body() body: SupplyMaterialsRequest,
@@ -144,10 +135,7 @@ export class CommitmentsController {
     return this.act(id, 'supply-materials', body, r);
   }
 
-  @Post(':id/start-check')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '开始践诺核查（核查方式）/ Start the fulfilment check (its method)' })
+  @ActionRoute('start-check', '开始践诺核查（核查方式）/ Start the fulfilment check (its method)')
   startCheck(
     @Param('id', uuid) id: string,
     @Body() body: StartCheckRequest,
@@ -156,10 +144,7 @@ export class CommitmentsController {
     return this.act(id, 'start-check', body, r);
   }
 
-  @Post(':id/record-fulfilment')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '认定践诺（核查情况）/ Record the commitment as kept, with the findings' })
+  @ActionRoute('record-fulfilment', '认定践诺（核查情况）/ Record the commitment as kept, with the findings')
   recordFulfilment(
     @Param('id', uuid) id: string,
     @Body() body: FulfilmentRequest,
@@ -168,13 +153,10 @@ export class CommitmentsController {
     return this.act(id, 'record-fulfilment', body, r);
   }
 
-  @Post(':id/record-breach')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({
-    summary:
-      '认定违诺：登记违诺失信信息、撤销依承诺作出的决定、丧失信易批资格 / Record a breach: the record, the revocation, the lost fast tracks',
-  })
+  @ActionRoute(
+    'record-breach',
+    '认定违诺：登记违诺失信信息、撤销依承诺作出的决定、丧失信易批资格 / Record a breach: the record, the revocation, the lost fast tracks',
+  )
   recordBreach(
     @Param('id', uuid) id: string,
     @Body() body: BreachRequest,

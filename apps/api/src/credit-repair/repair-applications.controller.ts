@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   CreateRepairApplicationCommand,
@@ -12,7 +12,7 @@ import {
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import type { LoadedCase } from '@credence/workflow';
 import { AuditedRead } from '../audit/trail/audited-read';
-import { CaseAction, type CaseActionRequest } from '../http/case-action';
+import { ActionRoute, CaseAction, type CaseActionRequest } from '../http/case-action';
 import { expectedVersionOf, setETag } from '../http/etag';
 import { Ctx, type RequestContext } from '../http/request-context';
 import {
@@ -32,7 +32,6 @@ import {
 import { RepairViews } from './repair-views';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-const IF_MATCH = { name: 'If-Match', required: false, description: '案件版本 / case version, e.g. "3"' };
 
 /**
  * Credit repair applications (信用修复申请): the applicant files and supplements, the finding authority accepts,
@@ -111,26 +110,17 @@ export class RepairApplicationsController {
       .end(pdf);
   }
 
-  @Post(':id/update-draft')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '修改草稿：添加材料、承诺书 / Edit the draft: add materials, the commitment' })
+  @ActionRoute('update-draft', '修改草稿：添加材料、承诺书 / Edit the draft: add materials, the commitment')
   updateDraft(@Param('id', uuid) id: string, @Body() body: DraftRequest, @CaseAction() r: CaseActionRequest) {
     return this.act(id, 'update-draft', body, r);
   }
 
-  @Post(':id/submit')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '提交申请（须已作出信用承诺）/ Submit (the commitment is required)' })
+  @ActionRoute('submit', '提交申请（须已作出信用承诺）/ Submit (the commitment is required)')
   submit(@Param('id', uuid) id: string, @CaseAction() r: CaseActionRequest) {
     return this.act(id, 'submit', {}, r);
   }
 
-  @Post(':id/withdraw')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '撤回申请（作出决定前）/ Withdraw before a decision' })
+  @ActionRoute('withdraw', '撤回申请（作出决定前）/ Withdraw before a decision')
   withdraw(
     @Param('id', uuid) id: string,
     @Body() body: OptionalReasonRequest,
@@ -139,28 +129,20 @@ export class RepairApplicationsController {
     return this.act(id, 'withdraw', body, r);
   }
 
-  @Post(':id/accept')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '受理 / Accept' })
+  @ActionRoute('accept', '受理 / Accept')
   accept(@Param('id', uuid) id: string, @Body() body: AcceptRequest, @CaseAction() r: CaseActionRequest) {
     return this.act(id, 'accept', body, r);
   }
 
-  @Post(':id/refuse')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '不予受理（理由代码、理由、法律依据）/ Refuse to accept' })
+  @ActionRoute('refuse', '不予受理（理由代码、理由、法律依据）/ Refuse to accept')
   refuse(@Param('id', uuid) id: string, @Body() body: RefusalRequest, @CaseAction() r: CaseActionRequest) {
     return this.act(id, 'refuse', body, r);
   }
 
-  @Post(':id/request-supplement')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({
-    summary: '一次性告知补正（时限暂停）/ Ask for every missing item at once (the clock pauses)',
-  })
+  @ActionRoute(
+    'request-supplement',
+    '一次性告知补正（时限暂停）/ Ask for every missing item at once (the clock pauses)',
+  )
   requestSupplement(
     @Param('id', uuid) id: string,
     @Body() body: RequestSupplementRequest,
@@ -169,10 +151,7 @@ export class RepairApplicationsController {
     return this.act(id, 'request-supplement', body, r);
   }
 
-  @Post(':id/supplement')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '提交补正材料 / Supply the missing materials' })
+  @ActionRoute('supplement', '提交补正材料 / Supply the missing materials')
   supplement(
     @Param('id', uuid) id: string,
     @Body() body: SupplementRequest,
@@ -181,20 +160,12 @@ export class RepairApplicationsController {
     return this.act(id, 'supplement', body, r);
   }
 
-  @Post(':id/extend')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({
-    summary: '延长办理期限（理由告知申请人）/ Extend the time limit, telling the applicant why',
-  })
+  @ActionRoute('extend', '延长办理期限（理由告知申请人）/ Extend the time limit, telling the applicant why')
   extend(@Param('id', uuid) id: string, @Body() body: ExtendRequest, @CaseAction() r: CaseActionRequest) {
     return this.act(id, 'extend', body, r);
   }
 
-  @Post(':id/recommend')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '经办人提出审查意见 / The officer’s recommendation' })
+  @ActionRoute('recommend', '经办人提出审查意见 / The officer’s recommendation')
   recommend(
     @Param('id', uuid) id: string,
     @Body() body: RecommendRequest,
@@ -203,33 +174,24 @@ export class RepairApplicationsController {
     return this.act(id, 'recommend', body, r);
   }
 
-  @Post(':id/approve')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({
-    summary:
-      '准予修复（严重失信与名单移出须由另一名复核人决定）/ Approve (serious: a second reviewer decides)',
-  })
+  @ActionRoute(
+    'approve',
+    '准予修复（严重失信与名单移出须由另一名复核人决定）/ Approve (serious: a second reviewer decides)',
+  )
   approve(@Param('id', uuid) id: string, @Body() body: ApproveRequest, @CaseAction() r: CaseActionRequest) {
     return this.act(id, 'approve', body, r);
   }
 
-  @Post(':id/reject')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: '不予修复（理由、法律依据）/ Reject, with reasons and legal basis' })
+  @ActionRoute('reject', '不予修复（理由、法律依据）/ Reject, with reasons and legal basis')
   reject(@Param('id', uuid) id: string, @Body() body: RefusalRequest, @CaseAction() r: CaseActionRequest) {
     return this.act(id, 'reject', body, r);
   }
 
-  @Post(':id/revoke')
-  @HttpCode(200)
+  @ActionRoute(
+    'revoke',
+    '撤销修复（材料不实或违反承诺）：恢复公示并限制再次申请 / Revoke: re-publish and bar new applications',
+  )
   @Roles('senior_reviewer')
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({
-    summary:
-      '撤销修复（材料不实或违反承诺）：恢复公示并限制再次申请 / Revoke: re-publish and bar new applications',
-  })
   revoke(@Param('id', uuid) id: string, @Body() body: RevokeRequest, @CaseAction() r: CaseActionRequest) {
     return this.act(id, 'revoke', body, r);
   }

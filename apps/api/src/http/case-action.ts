@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, HttpCode, Post, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '@credence/identity';
 import { requestContextOf, type RequestContext } from './request-context';
@@ -23,3 +24,9 @@ export const CaseAction = createParamDecorator((_: unknown, context: ExecutionCo
     res: http.getResponse<Response>(),
   };
 });
+
+const IF_MATCH = { name: 'If-Match', required: false, description: '案件版本 / case version, e.g. "3"' };
+
+/** An action route on a case: `POST :id/<action>`, answered 200 with the case view; `If-Match` is optional. */
+export const ActionRoute = (action: string, summary: string) =>
+  applyDecorators(Post(`:id/${action}`), HttpCode(200), ApiHeader(IF_MATCH), ApiOperation({ summary }));

@@ -2,8 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
-  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -12,6 +10,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ActionRoute, CaseAction, type CaseActionRequest } from '../http/case-action';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
@@ -42,7 +41,6 @@ import {
 } from './objection.requests';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-const IF_MATCH = { name: 'If-Match', required: false, description: '案件版本 / case version, e.g. "3"' };
 
 /**
  * 异议处理: the subject files an objection against one of its records; the finding authority accepts it (the record
@@ -125,174 +123,116 @@ export class ObjectionsController {
     });
   }
 
-  @Post(':id/accept')
-  @HttpCode(200)
+  @ActionRoute('accept', '受理（记录即标注异议处理中）/ Accept: the record is marked as disputed at once')
   @Roles('officer', 'senior_reviewer')
-  @ApiOperation({ summary: '受理（记录即标注异议处理中）/ Accept: the record is marked as disputed at once' })
-  @ApiHeader(IF_MATCH)
   accept(
     @Param('id', uuid) id: string,
     @Body() body: AcceptObjectionRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
+    @CaseAction() r: CaseActionRequest,
   ) {
-    return this.act(id, 'accept', body, ifMatch, user, ctx, res);
+    return this.act(id, 'accept', body, r);
   }
 
-  @Post(':id/refuse')
-  @HttpCode(200)
+  @ActionRoute('refuse', '不予受理（附理由）/ Refuse as not admissible, with reasons')
   @Roles('officer', 'senior_reviewer')
-  @ApiOperation({ summary: '不予受理（附理由）/ Refuse as not admissible, with reasons' })
-  @ApiHeader(IF_MATCH)
   refuse(
     @Param('id', uuid) id: string,
     @Body() body: RefuseObjectionRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
+    @CaseAction() r: CaseActionRequest,
   ) {
-    return this.act(id, 'refuse', body, ifMatch, user, ctx, res);
+    return this.act(id, 'refuse', body, r);
   }
 
-  @Post(':id/request-supplement')
-  @HttpCode(200)
+  @ActionRoute(
+    'request-supplement',
+    '要求补正或补充材料（时限中止）/ Ask for a supplement or further materials (the clock stops)',
+  )
   @Roles('officer', 'senior_reviewer')
-  @ApiOperation({
-    summary: '要求补正或补充材料（时限中止）/ Ask for a supplement or further materials (the clock stops)',
-  })
-  @ApiHeader(IF_MATCH)
   requestSupplement(
     @Param('id', uuid) id: string,
     @Body() body: RequestSupplementRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
+    @CaseAction() r: CaseActionRequest,
   ) {
-    return this.act(id, 'request-supplement', body, ifMatch, user, ctx, res);
+    return this.act(id, 'request-supplement', body, r);
   }
 
-  @Post(':id/supplement')
-  @HttpCode(200)
+  @ActionRoute('supplement', '补正 / 补充材料 / Hand in the materials asked for')
   @Roles('applicant')
-  @ApiOperation({ summary: '补正 / 补充材料 / Hand in the materials asked for' })
-  @ApiHeader(IF_MATCH)
   supplement(
     @Param('id', uuid) id: string,
     @Body() body: SupplementObjectionRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
+    @CaseAction() r: CaseActionRequest,
   ) {
-    return this.act(id, 'supplement', body, ifMatch, user, ctx, res);
+    return this.act(id, 'supplement', body, r);
   }
 
-  @Post(':id/extend')
-  @HttpCode(200)
+  @ActionRoute('extend', '延长核实期限（一次，理由告知异议人）/ Extend the verification once, reason told')
   @Roles('officer', 'senior_reviewer')
-  @ApiOperation({
-    summary: '延长核实期限（一次，理由告知异议人）/ Extend the verification once, reason told',
-  })
-  @ApiHeader(IF_MATCH)
   extend(
     @Param('id', uuid) id: string,
     @Body() body: ExtendVerificationRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
+    @CaseAction() r: CaseActionRequest,
   ) {
-    return this.act(id, 'extend', body, ifMatch, user, ctx, res);
+    return this.act(id, 'extend', body, r);
   }
 
-  @Post(':id/uphold')
-  @HttpCode(200)
+  @ActionRoute(
+    'uphold',
+    '作出处理结果：更正、删除、维持、无法核实（生成告知书）/ Answer: correct, remove, maintain or unverifiable (a notice follows)',
+  )
   @Roles('officer', 'senior_reviewer')
-  @ApiOperation({
-    summary:
-      '作出处理结果：更正、删除、维持、无法核实（生成告知书）/ Answer: correct, remove, maintain or unverifiable (a notice follows)',
-  })
-  @ApiHeader(IF_MATCH)
   uphold(
     @Param('id', uuid) id: string,
     @Body() body: UpholdObjectionRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
+    @CaseAction() r: CaseActionRequest,
   ) {
-    return this.act(id, 'uphold', body, ifMatch, user, ctx, res);
+    return this.act(id, 'uphold', body, r);
   }
 
-  @Post(':id/withdraw')
-  @HttpCode(200)
+  @ActionRoute('withdraw', '撤回异议或复核申请 / Withdraw the objection, or the appeal')
   @Roles('applicant')
-  @ApiOperation({ summary: '撤回异议或复核申请 / Withdraw the objection, or the appeal' })
-  @ApiHeader(IF_MATCH)
   withdraw(
     @Param('id', uuid) id: string,
     @Body() body: WithdrawObjectionRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
+    @CaseAction() r: CaseActionRequest,
   ) {
-    return this.act(id, 'withdraw', body, ifMatch, user, ctx, res);
+    return this.act(id, 'withdraw', body, r);
   }
 
-  @Post(':id/appeal')
-  @HttpCode(200)
+  @ActionRoute('appeal', '申请复核（一次，须在复核申请期限内）/ Appeal once, within the appeal window')
   @Roles('applicant')
-  @ApiOperation({ summary: '申请复核（一次，须在复核申请期限内）/ Appeal once, within the appeal window' })
-  @ApiHeader(IF_MATCH)
   appeal(
     @Param('id', uuid) id: string,
     @Body() body: AppealObjectionRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
+    @CaseAction() r: CaseActionRequest,
   ) {
-    return this.act(id, 'appeal', body, ifMatch, user, ctx, res);
+    return this.act(id, 'appeal', body, r);
   }
 
-  @Post(':id/decide-appeal')
-  @HttpCode(200)
+  @ActionRoute(
+    'decide-appeal',
+    '复核决定：维持或撤销原处理结果（未参与原处理的审核负责人）/ Decide the appeal: a senior reviewer who did not handle the answer',
+  )
   // Officers reach the handler so that the refusal says why (a senior reviewer decides).
   @Roles('officer', 'senior_reviewer')
-  @ApiOperation({
-    summary:
-      '复核决定：维持或撤销原处理结果（未参与原处理的审核负责人）/ Decide the appeal: a senior reviewer who did not handle the answer',
-  })
-  @ApiHeader(IF_MATCH)
   decideAppeal(
     @Param('id', uuid) id: string,
     @Body() body: DecideAppealRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: Actor,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
+    @CaseAction() r: CaseActionRequest,
   ) {
-    return this.act(id, 'decide-appeal', body, ifMatch, user, ctx, res);
+    return this.act(id, 'decide-appeal', body, r);
   }
 
   private async act(
     id: string,
     action: ObjectionAction,
     body: ObjectionActionInput,
-    ifMatch: string | undefined,
-    user: Actor,
-    ctx: RequestContext,
-    res: Response,
+    r: CaseActionRequest,
   ): Promise<ObjectionView> {
     const loaded = await this.commands.execute(
-      new ObjectionActionCommand(id, action, body, user, ctx, expectedVersionOf(ifMatch)),
+      new ObjectionActionCommand(id, action, body, r.user, r.ctx, expectedVersionOf(r.ifMatch)),
     );
-    setETag(res, loaded.version);
-    return this.queries.viewOf(loaded, user);
+    setETag(r.res, loaded.version);
+    return this.queries.viewOf(loaded, r.user);
   }
 }
