@@ -189,7 +189,7 @@ export class RepairApplicationsController {
 
   @ActionRoute(
     'revoke',
-    '撤销修复（材料不实或违反承诺）：恢复公示并限制再次申请 / Revoke: re-publish and bar new applications',
+    '撤销修复（材料不实；违反承诺的，在承诺中认定违诺后自动撤销）：恢复公示并限制再次申请 / Revoke for false materials (a broken commitment revokes through its breach): re-publish and bar new applications',
   )
   @Roles('senior_reviewer')
   revoke(@Param('id', uuid) id: string, @Body() body: RevokeRequest, @CaseAction() r: CaseActionRequest) {

@@ -200,7 +200,8 @@ export class ApproveRequest {
 export class RevokeRequest {
   @ApiProperty({
     enum: REVOCATION_GROUNDS,
-    description: '材料不实或违反承诺 / false materials or a broken commitment',
+    description:
+      '材料不实；违反承诺（commitment_broken）由承诺的违诺认定触发 / false materials; commitment_broken comes from the commitment’s breach',
   })
   @IsIn(REVOCATION_GROUNDS)
   ground!: RevocationGround;
