@@ -62,7 +62,8 @@ export class CommitmentBreachReactions implements Reaction {
     });
 
     if (!done.has('breach-record')) commands.push(command(...(await this.breachRecord(event, c))));
-    if (c.linked && !done.has('linked-revocation')) commands.push(await this.linkedRevocation(event, c, tx));
+    if (c.linked && !done.has('linked-revocation'))
+      commands.push(command('LinkedDecisionRevocationRequested', await this.linkedRevocation(event, c, tx)));
     if (!done.has('grade-re-evaluation')) {
       await reactionOutbox(tx, event, caseId, GRADE_RE_EVALUATION, 'grade', {
         subjectCode: c.subject!.code,
@@ -89,10 +90,10 @@ export class CommitmentBreachReactions implements Reaction {
     event: RecordedEvent,
     c: CommitmentContext,
     tx: Sql,
-  ): Promise<ReactionCommand> {
-    const caseId = event.streamId.slice(COMMITMENT.length + 1);
+  ): Promise<Record<string, unknown>> {
     const external = c.linked!.kind === 'external_licence';
-    if (external)
+    if (external) {
+      const caseId = event.streamId.slice(COMMITMENT.length + 1);
       await reactionOutbox(
         tx,
         event,
@@ -101,23 +102,13 @@ export class CommitmentBreachReactions implements Reaction {
         c.linked!.kind,
         revocationNotice(event, c),
       );
+    }
+    const { ground, findings, legalBasis, automatic } = c.outcome!;
     return {
-      caseType: COMMITMENT,
-      caseId,
-      eventType: 'LinkedDecisionRevocationRequested',
-      data: {
-        breachEventId: event.eventId,
-        commitmentCaseNumber: c.caseNumber,
-        linked: c.linked,
-        breach: {
-          ground: c.outcome!.ground,
-          findings: c.outcome!.findings,
-          legalBasis: c.outcome!.legalBasis,
-          automatic: c.outcome!.automatic,
-        },
-        ...(external ? { outboxTopic: REVOKE_LINKED_DECISION } : {}),
-        outcome: 'revocation-requested',
-      },
+      linked: c.linked,
+      breach: { ground, findings, legalBasis, automatic },
+      ...(external ? { outboxTopic: REVOKE_LINKED_DECISION } : {}),
+      outcome: 'revocation-requested',
     };
   }
 

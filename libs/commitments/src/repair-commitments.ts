@@ -11,16 +11,19 @@ import { CommitmentSigner } from './sign-commitment';
 /** The matter a repair commitment is made for: the key of its check period in `commitment.check-days`. */
 export const REPAIR_MATTER = '信用修复';
 
-/** A repair commitment as its application refers to it. */
-export interface RepairCommitmentRef {
+/** A repair commitment as its application records it when signed: the case, and what the applicant promised. */
+export interface SignedRepairCommitment {
   caseId: string;
   caseNumber: string;
+  content: string;
+  consentToPublish: boolean;
+  signedAt: string;
 }
 
 export interface RepairCommitmentInput {
   repairCaseId: string;
   /** The record the application is about: the commitment is made to its finding authority (谁认定、谁修复). */
-  record: { authorityCode: string; field: RecordField; decisionNumber: string };
+  record: { authorityCode: string; field: string; decisionNumber: string };
   /** The applicant's own words (信用修复承诺书), added to the standard promises of a repair commitment. */
   content: string;
   consentToPublish: boolean;
@@ -45,13 +48,13 @@ export class RepairCommitments {
     actor: WorkflowActor,
     origin: RequestOrigin,
     tx: Sql,
-  ): Promise<RepairCommitmentRef> {
+  ): Promise<SignedRepairCommitment> {
     const signed = await this.signer.sign(
       {
         type: 'repair',
         authorityCode: input.record.authorityCode,
         matter: REPAIR_MATTER,
-        field: input.record.field,
+        field: input.record.field as RecordField, // a registered record's field is one of the registry's
         specificPromises: [input.content],
         linked: {
           kind: 'repair_application',
@@ -64,7 +67,13 @@ export class RepairCommitments {
       origin,
       tx,
     );
-    return { caseId: signed.caseId, caseNumber: (signed.snapshot.context as CommitmentContext).caseNumber! };
+    return {
+      caseId: signed.caseId,
+      caseNumber: (signed.snapshot.context as CommitmentContext).caseNumber!,
+      content: input.content,
+      consentToPublish: input.consentToPublish,
+      signedAt: this.facts.today(),
+    };
   }
 
   /** Where the commitment stands: `published` is the only state an application may be submitted with. */

@@ -1,6 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RepairCommitments } from '@credence/commitments';
-import type { RecordField } from '@credence/credit-records';
 import { Clock, Database, isUniqueViolation, type Sql, uuidv7 } from '@credence/shared';
 import {
   CaseEngine,
@@ -9,12 +8,7 @@ import {
   type RequestOrigin,
   type WorkflowActor,
 } from '@credence/workflow';
-import type {
-  MaterialCategory,
-  RecordSummary,
-  RepairCommitment,
-  RevocationGround,
-} from './domain/repair-application';
+import type { MaterialCategory, RevocationGround } from './domain/repair-application';
 import type { RepairContext } from './domain/repair.machine';
 import { REPAIR_ACTIONS, REPAIR_APPLICATION, type RepairAction } from './repair.case-type';
 import {
@@ -82,39 +76,6 @@ export class RepairActionCommand extends Command<LoadedCase> {
 const STAFF = new Set(['officer', 'senior_reviewer', 'admin']);
 const reviewed = (c: RepairContext) => c.materials.map((m) => ({ id: m.id, sha256: m.sha256 }));
 
-/**
- * The applicant's commitment made within the application: a commitment case of type `repair` signed in the
- * application's transaction `tx` (so a refused filing leaves no commitment behind), as the application records it.
- */
-async function signCommitment(
-  commitments: RepairCommitments,
-  facts: RepairFacts,
-  repairCaseId: string,
-  record: RecordSummary,
-  input: CommitmentInput,
-  command: { actor: WorkflowActor; origin: RequestOrigin },
-  tx: Sql,
-): Promise<RepairCommitment> {
-  const ref = await commitments.sign(
-    {
-      repairCaseId,
-      record: { ...record, field: record.field as RecordField },
-      content: input.content,
-      consentToPublish: input.consentToPublish,
-    },
-    command.actor,
-    command.origin,
-    tx,
-  );
-  return {
-    ...ref,
-    content: input.content,
-    consentToPublish: input.consentToPublish,
-    signedAt: facts.today(),
-    inForceFrom: null,
-  };
-}
-
 @CommandHandler(CreateRepairApplicationCommand)
 export class CreateRepairApplicationHandler implements ICommandHandler<CreateRepairApplicationCommand> {
   constructor(
@@ -125,8 +86,7 @@ export class CreateRepairApplicationHandler implements ICommandHandler<CreateRep
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: CreateRepairApplicationCommand): Promise<LoadedCase> {
-    const { input, actor, origin } = command;
+  async execute({ input, actor, origin }: CreateRepairApplicationCommand): Promise<LoadedCase> {
     const record = await this.facts.recordOfApplicant(input.recordId, actor);
     const { refusals, checked } = await this.facts.eligibility(record, null);
     if (refusals.length > 0) throw new NotEligibleError(refusals);
@@ -134,15 +94,13 @@ export class CreateRepairApplicationHandler implements ICommandHandler<CreateRep
     const caseId = uuidv7(this.clock.now());
     try {
       return await this.db.transaction(async (tx) => {
+        // Signed in the application's transaction: a refused filing leaves no commitment behind.
         const commitment =
           input.commitment &&
-          (await signCommitment(
-            this.commitments,
-            this.facts,
-            caseId,
-            record.summary,
-            input.commitment,
-            command,
+          (await this.commitments.sign(
+            { repairCaseId: caseId, record: record.summary, ...input.commitment },
+            actor,
+            origin,
             tx,
           ));
         return this.engine.execute(
@@ -151,7 +109,12 @@ export class CreateRepairApplicationHandler implements ICommandHandler<CreateRep
             caseId,
             eventType: 'RepairApplicationCreated',
             create: true,
-            data: { record: record.summary, materials, commitment: commitment ?? null, eligibility: checked },
+            data: {
+              record: record.summary,
+              materials,
+              commitment: commitment ? { ...commitment, inForceFrom: null } : null,
+              eligibility: checked,
+            },
             actor,
             origin,
             ruleSet: record.summary.ruleSet,
@@ -232,15 +195,15 @@ export class RepairActionHandler implements ICommandHandler<RepairActionCommand>
           // The commitment it replaces lapses (a reaction of the repair link).
           ...(input.commitment && tx
             ? {
-                commitment: await signCommitment(
-                  this.commitments,
-                  this.facts,
-                  loaded.caseId,
-                  record,
-                  input.commitment,
-                  command,
-                  tx,
-                ),
+                commitment: {
+                  ...(await this.commitments.sign(
+                    { repairCaseId: loaded.caseId, record, ...input.commitment },
+                    actor,
+                    command.origin,
+                    tx,
+                  )),
+                  inForceFrom: null,
+                },
                 replacesCommitment: c.commitment?.caseId ?? null,
               }
             : {}),
