@@ -1,4 +1,5 @@
-// Three levels, named by suffix: *.spec.ts (pure), *.int-spec.ts (real PostgreSQL), test/e2e/*.e2e-spec.ts (HTTP).
+// Four levels, named by suffix: *.spec.ts (pure), *.int-spec.ts (real PostgreSQL), test/e2e/*.e2e-spec.ts (HTTP),
+// test/reliability/*.rel-spec.ts (real processes: kill -9, database outages, several processes, fuzzing).
 // NestJS 12 ships as ES modules only, so tests run in Jest's native ESM mode (npm test sets --experimental-vm-modules).
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -29,5 +30,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // Faults, attacks and scale-out against real processes (node dist/…; `npm test` builds first).
+    { ...common, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.rel-spec.ts'] },
   ],
 };
