@@ -136,9 +136,19 @@ describe('credit repair (e2e)', () => {
     ]);
 
     const asked = await as(officer)
-      .post(`/api/v1/repair-applications/${id}/request-supplement`, { items: ['罚款缴纳凭证', '整改报告'] })
+      .post(`/api/v1/repair-applications/${id}/request-supplement`, {
+        items: ['罚款缴纳凭证', '整改报告'],
+        reason: '缺少罚款缴纳凭证和整改报告，无法判断是否已履行处罚决定',
+      })
       .expect(200);
     expect(asked.body.state).toEqual(['open.awaitingSupplement']);
+    // The applicant reads what was asked for and why in the application itself, not only in the trail.
+    const seen = await as(applicant).get(`/api/v1/repair-applications/${id}`).expect(200);
+    expect(seen.body.data.supplementRequest).toMatchObject({
+      items: ['罚款缴纳凭证', '整改报告'],
+      reasons: ['缺少罚款缴纳凭证和整改报告，无法判断是否已履行处罚决定'],
+      from: 'acceptance',
+    });
     expect(asked.body.clocks.find((c: { name: string }) => c.name === 'result').status).toBe('paused');
 
     const proof = await upload(applicant);

@@ -10,6 +10,7 @@ const LEGAL = '《信用修复管理办法》（国家发展和改革委员会�
 interface CommitmentView {
   id: string;
   state: string[];
+  workItem: { roles: string[] } | null;
   data: {
     caseNumber: string;
     type: string;
@@ -100,6 +101,11 @@ describe('repair commitments (e2e)', () => {
     expect(promises).toContain('specific');
     expect(promises).not.toContain('no_violations_3y');
     expect((await publicCommitments()).map((c) => c.caseNumber)).toContain(ref.caseNumber);
+    // It waits on its application, not on staff: no work item in their queue, no action for them on it.
+    expect(view.workItem).toBeNull();
+    const queue = (await as(officer).get('/api/v1/work-items?type=commitment&pageSize=200').expect(200)).body
+      .items as { caseId: string }[];
+    expect(queue.map((i) => i.caseId)).not.toContain(ref.caseId);
   });
 
   it('is made only within an application, publicly: nothing is left behind by a refused filing', async () => {

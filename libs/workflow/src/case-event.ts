@@ -35,8 +35,11 @@ export interface MachineEvent<TType extends string = string, TData = Record<stri
 /** State meta: how a state is called, who must act in it (the work item), the clocks it runs or pauses. */
 export interface StateMeta extends ClockMeta {
   label: BilingualText;
-  /** Roles that have work to do in this state, at the case's own authority. */
-  workItem?: { roles: Role[]; label: BilingualText };
+  /**
+   * Roles that have work to do in this state, at the case's own authority; `when` narrows it to the cases whose
+   * context calls for them (a state shared by case kinds where only some wait on staff).
+   */
+  workItem?: { roles: Role[]; label: BilingualText; when?: (context: never) => boolean };
   /** Shown publicly? (used by read models). */
   public?: boolean;
 }

@@ -9,11 +9,14 @@ export const stateMeta = (zh: string, en: string, extra: Partial<StateMeta> = {}
 export const transitionMeta = (zh: string, en: string): TransitionMeta => ({ label: { zh, en } });
 
 /** A state that waits for staff of the case's authority: its work item. */
-export const staffWorkItem = (
+export const staffWorkItem = <TContext = never>(
   zh: string,
   en: string,
   roles: Role[] = ['officer', 'senior_reviewer'],
-): Partial<StateMeta> => ({ workItem: { roles, label: { zh, en } } });
+  when?: (context: TContext) => boolean,
+): Partial<StateMeta> => ({
+  workItem: { roles, label: { zh, en }, ...(when ? { when } : {}) },
+});
 
 /** Texts from event data (reasons, items), ignoring anything that is not one. */
 export const eventTexts = (value: unknown): string[] =>

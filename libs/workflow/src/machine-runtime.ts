@@ -167,7 +167,10 @@ function leafMetas(snapshot: AnyMachineSnapshot): StateMeta[] {
 
 /** The work item of the current state, if someone must act. */
 export function workItemOf(snapshot: AnyMachineSnapshot): StateMeta['workItem'] | null {
-  return activeStateMeta(snapshot).find((m) => m.workItem)?.workItem ?? null;
+  const work = activeStateMeta(snapshot).find((m) => m.workItem)?.workItem;
+  if (!work) return null;
+  const { when, ...item } = work;
+  return !when || (when as (context: unknown) => boolean)(snapshot.context) ? item : null;
 }
 
 /** One step of a history: the machine before and after one recorded event (clock events leave it where it was). */

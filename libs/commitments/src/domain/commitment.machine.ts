@@ -34,7 +34,17 @@ const assignCommitment = (update: (args: CommitmentArgs) => Partial<CommitmentCo
  * commitment follows its application instead: in force when the repair is approved, lapsed when it ends otherwise.
  */
 const awaitingEffect = (zh: string, en: string) => ({
-  meta: meta(zh, en, staffWork('依承诺办理，确认承诺生效', 'Act on the commitment')),
+  // A repair commitment waits on its application, not on staff: no work item for it.
+  meta: meta(
+    zh,
+    en,
+    staffWork<CommitmentContext>(
+      '依承诺办理，确认承诺生效',
+      'Act on the commitment',
+      undefined,
+      (context) => context.type !== 'repair',
+    ),
+  ),
   on: {
     CommitmentTookEffect: {
       guard: 'mayTakeEffect' as const,

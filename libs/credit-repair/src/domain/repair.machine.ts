@@ -28,8 +28,17 @@ export interface RepairContext {
   fourEyes: boolean;
   submittedAt: string | null;
   acceptedBy: string | null;
-  /** What the officer asked for, all at once (一次性告知), while the applicant holds the case. */
-  supplementRequest: { items: string[]; by: string; at: string; from: 'acceptance' | 'review' } | null;
+  /**
+   * What the officer asked for, all at once (一次性告知), and why, while the applicant holds the case: the applicant
+   * sees the reason in the application, not only in the trail.
+   */
+  supplementRequest: {
+    items: string[];
+    reasons: string[];
+    by: string;
+    at: string;
+    from: 'acceptance' | 'review';
+  } | null;
   extension: { reason: string; by: string; at: string } | null;
   recommendation: Recommendation | null;
   decision: Decision | null;
@@ -63,7 +72,12 @@ const requestSupplement = (from: 'acceptance' | 'review', target: string) => ({
   target,
   meta: action('要求补正', 'Ask for supplements'),
   actions: assignRepair(({ event }) => ({
-    supplementRequest: { items: texts(event.data.items), ...step(event), from },
+    supplementRequest: {
+      items: texts(event.data.items),
+      reasons: texts(event.data.reasons),
+      ...step(event),
+      from,
+    },
   })),
 });
 const supplied = (guard: 'supplementBeforeAcceptance' | 'supplementDuringReview', target: string) => ({
