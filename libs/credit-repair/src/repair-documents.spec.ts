@@ -104,6 +104,15 @@ describe('the repair decision document', () => {
     );
   });
 
+  it('gives the applicant the reasons, never the reviewer’s internal opinion', () => {
+    const doc = repairDecisionDocument(
+      context({ decision: { ...decided('rejected'), opinion: '申请人态度较差，建议从严把握' } }),
+    );
+    const reasons = doc.sections.find((s) => s.heading.zh === '理由');
+    expect(reasons?.body).toEqual(['罚款尚未缴纳']);
+    expect(JSON.stringify(doc)).not.toContain('从严把握');
+  });
+
   it('there is none before a decision', () => {
     expect(() => repairDecisionDocument(context())).toThrow(NoDecisionDocumentError);
   });

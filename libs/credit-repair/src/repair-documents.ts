@@ -39,8 +39,10 @@ export function repairDecisionDocument(c: RepairContext): DecisionDocument {
     },
     { heading: { zh: '决定', en: 'Decision' }, body: [decisionText(c, decision)] },
   ];
-  const reasons = [...decision.reasons, ...(decision.opinion ? [decision.opinion] : [])];
-  if (reasons.length > 0) sections.push({ heading: { zh: '理由', en: 'Reasons' }, body: reasons });
+  // The reasons given to the applicant; the reviewer's opinion is an internal note of the file (审查意见), not a
+  // reason of the decision, and stays out of the document.
+  if (decision.reasons.length > 0)
+    sections.push({ heading: { zh: '理由', en: 'Reasons' }, body: decision.reasons });
   return {
     kind: title.kind,
     title: { zh: title.zh, en: title.en },
