@@ -1,7 +1,6 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthorityPoliciesModule } from '@credence/authority-policies';
 import { CommitmentsModule } from '@credence/commitments';
 import { CreditRecordsModule } from '@credence/credit-records';
@@ -23,7 +22,7 @@ import { HealthController } from './http/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HttpMetricsMiddleware, MetricsController } from './http/metrics.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { correlationIdOf } from './http/request-context';
+import { RequestLogMiddleware } from './http/request-log.middleware';
 import { REPAIR_CONTROLLERS, REPAIR_PROVIDERS } from './credit-repair';
 import { IDENTITY_CONTROLLERS, RateLimitModule } from './identity';
 import { FilesController } from './materials/files.controller';
@@ -37,18 +36,6 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(options),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: options.env.LOG_LEVEL,
-            genReqId: (req) => correlationIdOf(req as never),
-            customProps: (req) => ({ correlationId: correlationIdOf(req as never) }),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            // A request line per request only when info is logged: building it costs ~5 % of a command's CPU.
-            autoLogging: ['trace', 'debug', 'info'].includes(options.env.LOG_LEVEL)
-              ? { ignore: (req) => req.url === '/metrics' || req.url === '/health' }
-              : false,
-          },
-        }),
         CqrsModule.forRoot(),
         RateLimitModule,
         IdentityModule,
@@ -91,6 +78,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('{*path}');
+    consumer.apply(RequestLogMiddleware, HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }

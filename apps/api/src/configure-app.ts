@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { Logger } from 'nestjs-pino';
-import { Env } from '@credence/shared';
+import { AppLogger, Env } from '@credence/shared';
 import { preferredLanguage } from './http/language';
 import { bodyParserProblem } from './http/problem-details';
 import { sendProblem } from './http/problem-details.filter';
@@ -12,7 +11,7 @@ import { createValidationPipe } from './http/validation';
 /** Everything about the HTTP edge that main.ts and the e2e tests share. The app must be created with bodyParser: false. */
 export function configureApp(app: INestApplication): void {
   const env = app.get(Env);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.use(correlationMiddleware);
   app.use(
     express.json({ limit: env.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }),

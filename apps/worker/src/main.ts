@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { InvalidConfigurationError, loadEnv, resolveDatabase, runMigrations } from '@credence/shared';
+import {
+  AppLogger,
+  InvalidConfigurationError,
+  loadEnv,
+  resolveDatabase,
+  runMigrations,
+} from '@credence/shared';
 import { migrations } from '@credence/migrations';
 import { WorkerModule } from './worker.module';
 
@@ -18,7 +23,7 @@ async function main(): Promise<void> {
       bufferLogs: true,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.enableShutdownHooks();
   const stop = async () => {
     await app.close();

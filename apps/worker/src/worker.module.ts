@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
 import { AuditIntegrityModule, AuditTrailModule } from '@credence/audit';
 import { AuthorityPoliciesModule } from '@credence/authority-policies';
 import { CommitmentsModule } from '@credence/commitments';
@@ -22,7 +21,6 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot(options),
-        LoggerModule.forRoot({ pinoHttp: { level: options.env.LOG_LEVEL } }),
         CqrsModule.forRoot(),
         WorkflowModule,
         IdentityCaseAccessModule,

@@ -16,3 +16,4 @@ export * from './identifiers/subject';
 export * from './nest/polling-loop';
 export * from './identifiers/masked-subject-code';
 export * from './database/sql-where';
+export * from './logging/app-logger';

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { createDataSource } from '../database/data-source';
 import { APP_ROLE, Database } from '../database/database';
 import { Env } from '../config/env';
+import { AppLogger } from '../logging/app-logger';
 import { Clock, SystemClock } from '../time/clock';
 
 export interface PlatformOptions {
@@ -18,7 +19,7 @@ class DatabaseCloser implements OnApplicationShutdown {
   }
 }
 
-/** Configuration, clock and database: the three things every module may ask for. */
+/** Configuration, clock, database and logger: what every module may ask for. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -28,6 +29,7 @@ export class PlatformModule {
       providers: [
         { provide: Env, useValue: options.env },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: AppLogger, useValue: AppLogger.create(options.env.LOG_LEVEL) },
         {
           provide: Database,
           useFactory: async () => {
@@ -42,7 +44,7 @@ export class PlatformModule {
         },
         { provide: DatabaseCloser, useFactory: (db: Database) => new DatabaseCloser(db), inject: [Database] },
       ],
-      exports: [Env, Clock, Database],
+      exports: [Env, Clock, Database, AppLogger],
     };
   }
 }
