@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { freePort } from '@credence/shared';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
 const API_MAIN = `${ROOT}/dist/apps/api/src/main.js`;
 const WORKER_MAIN = `${ROOT}/dist/apps/worker/src/main.js`;
 

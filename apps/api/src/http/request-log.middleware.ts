@@ -4,6 +4,9 @@ import { pinoHttp, type HttpLogger } from 'pino-http';
 import { AppLogger, Env } from '@credence/shared';
 import { correlationIdOf } from './request-context';
 
+// Probes and scrapes arrive every few seconds; a line each would drown the requests people make.
+const QUIET_PATHS = new Set(['/health', '/metrics']);
+
 /** One log line per request, carrying the correlation id, through the application's logger. */
 @Injectable()
 export class RequestLogMiddleware implements NestMiddleware {
@@ -16,7 +19,7 @@ export class RequestLogMiddleware implements NestMiddleware {
       customProps: (req) => ({ correlationId: correlationIdOf(req as never) }),
       // A request line per request only when info is logged: building it costs ~5 % of a command's CPU.
       autoLogging: ['trace', 'debug', 'info'].includes(env.LOG_LEVEL)
-        ? { ignore: (req) => req.url === '/metrics' || req.url === '/health' }
+        ? { ignore: (req) => QUIET_PATHS.has((req as Request).originalUrl ?? req.url) }
         : false,
     });
   }
