@@ -263,8 +263,12 @@ describe('credit commitments and fast tracks (e2e)', () => {
       expect(res.body.workItem.roles).toEqual(['applicant']);
       // Relying on a fast-track promise is a decision the grade influenced: it keeps the snapshot it saw.
       expect(res.body.trail.at(-1).gradeSnapshot).toMatchObject({ consideredGrade: 'AA', lists: [] });
-      expect((await as(applicant).post(`/api/v1/commitments/${id}/withdraw`).expect(409)).body.code).toBe(
-        'WORKFLOW.ACTION_NOT_ALLOWED',
+      expect((await as(applicant).post(`/api/v1/commitments/${id}/withdraw`).expect(409)).body).toMatchObject(
+        {
+          code: 'WORKFLOW.NOT_IN_THIS_STATE',
+          title:
+            '本案当前为「履行中，待补交材料」，不能撤回承诺；撤回承诺只能在案件处于「已签署，未公示」或「已签署，公示中」时办理',
+        },
       );
     });
 

@@ -198,7 +198,10 @@ describe('credit-record registry (e2e)', () => {
       .auth(officer, { type: 'bearer' })
       .send({ reason: 'x' });
     expect(res.status).toBe(409);
-    expect(res.body.code).toBe('WORKFLOW.ACTION_NOT_ALLOWED');
+    expect(res.body).toMatchObject({ code: 'WORKFLOW.NOT_IN_THIS_STATE', action: 'lift-shield' });
+    expect(res.body.title).toMatch(
+      /^本案当前为「.+」，不能解除屏蔽；解除屏蔽只能在案件处于「暂时屏蔽」时办理$/,
+    );
   });
 
   describe('bad input: a clear 4xx problem, nothing written', () => {

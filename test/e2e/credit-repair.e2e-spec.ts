@@ -164,12 +164,44 @@ describe('credit repair (e2e)', () => {
       .expect(404);
     const accepted = await as(officer).post(`/api/v1/repair-applications/${id}/accept`).expect(200);
     expect(accepted.body.state).toEqual(['open.review.reviewing']);
+    // Accepting it again: the case is past acceptance, and the answer says so in labels, never internal names.
+    const again = await as(officer).post(`/api/v1/repair-applications/${id}/accept`).expect(409);
+    expect(again.body).toMatchObject({
+      code: 'WORKFLOW.NOT_IN_THIS_STATE',
+      title: '本案当前为「审查中」，不能受理；受理只能在案件处于「待受理」时办理',
+      action: 'accept',
+      possibleIn: [{ zh: '待受理', en: 'Awaiting acceptance' }],
+    });
+    // The view lists what the officer may not do now, each with the reason a console shows on a disabled button.
+    expect(accepted.body.actions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'recommend', available: true }),
+        expect.objectContaining({
+          action: 'approve',
+          available: false,
+          refusal: expect.objectContaining({ code: 'REPAIR.SECOND_REVIEWER_REQUIRED' }),
+        }),
+      ]),
+    );
 
-    // Four eyes: the officer cannot approve a serious record alone.
+    // Four eyes: the officer cannot approve a serious record alone; the answer says who can, after what.
     const alone = await as(officer)
       .post(`/api/v1/repair-applications/${id}/approve`, { legalBasis: LEGAL })
       .expect(403);
-    expect(alone.body.code).toBe('WORKFLOW.ACTION_NOT_PERMITTED');
+    expect(alone.body).toMatchObject({
+      code: 'REPAIR.SECOND_REVIEWER_REQUIRED',
+      title:
+        '严重失信信息的修复须双人办理：先提出审查意见，再由盱眙县交通运输局另一位审核负责人作出决定；请先提出审查意见',
+      refusal: 'REPAIR.SECOND_REVIEWER_REQUIRED',
+      action: 'approve',
+    });
+    const inEnglish = await as(officer)
+      .post(`/api/v1/repair-applications/${id}/approve`, { legalBasis: LEGAL })
+      .set('Accept-Language', 'en')
+      .expect(403);
+    expect(inEnglish.body.title).toBe(
+      'A serious record needs a recommendation and then the decision of a different senior reviewer of 盱眙县交通运输局: recommend first',
+    );
     await as(reviewer)
       .post(`/api/v1/repair-applications/${id}/recommend`, {
         recommendation: 'approve',
@@ -177,11 +209,14 @@ describe('credit repair (e2e)', () => {
         reasons: ['罚款已缴纳', '整改已完成'],
       })
       .expect(200);
-    // The reviewer who recommended cannot decide.
+    // The reviewer who recommended cannot decide: another senior reviewer of the authority does.
     const own = await as(reviewer)
       .post(`/api/v1/repair-applications/${id}/approve`, { legalBasis: LEGAL })
       .expect(403);
-    expect(own.body.code).toBe('WORKFLOW.ACTION_NOT_PERMITTED');
+    expect(own.body.code).toBe('REPAIR.RECOMMENDER_MAY_NOT_DECIDE');
+    expect(own.body.title).toMatch(
+      /^您已于\d{4}-\d{2}-\d{2}对本案提出审查意见，不能再作决定；须由盱眙县交通运输局另一位审核负责人作出决定$/,
+    );
     const approved = await as(reviewer2)
       .post(`/api/v1/repair-applications/${id}/approve`, { opinion: '同意', legalBasis: LEGAL })
       .expect(200);

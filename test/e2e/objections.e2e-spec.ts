@@ -349,7 +349,11 @@ describe('objections (e2e)', () => {
       await get(`/objections/${id}/notice.pdf`, 'applicant-a').expect(200);
       const late = await act(id, 'accept', 'officer-xuyi');
       expect(late.status).toBe(409);
-      expect((late.body as Problem).code).toBe('WORKFLOW.ACTION_NOT_ALLOWED');
+      expect(late.body).toMatchObject({
+        code: 'WORKFLOW.NOT_IN_THIS_STATE',
+        title: '本案当前为「不予受理」，不能受理；受理只能在案件处于「待受理」时办理',
+        action: 'accept',
+      });
     });
 
     it('answers an objection on another subject’s record, or a case another may not see, with 404', async () => {
@@ -449,7 +453,11 @@ describe('objections (e2e)', () => {
       });
       const twice = await act(id, 'extend', 'reviewer-xuyi', { reason: '再次延期' });
       expect(twice.status).toBe(409);
-      expect((twice.body as Problem).code).toBe('OBJECTION.ALREADY_EXTENDED');
+      expect(twice.body).toMatchObject({ code: 'OBJECTION.ALREADY_EXTENDED', action: 'extend' });
+      // When and why the one extension was granted, and what is left to do.
+      expect((twice.body as Problem).title).toMatch(
+        /^核实期限已于\d{4}-\d{2}-\d{2}延长过一次（理由：需向执法支队调取原始记录），只能延长一次；请在延长后的期限内作出答复$/,
+      );
 
       await settle();
       expect(await publicRecord(decisionNumber)).toMatchObject({ objectionMarked: true });
@@ -499,8 +507,12 @@ describe('objections (e2e)', () => {
       });
       await settle();
       expect(await publicRecord(decisionNumber)).toMatchObject({ objectionMarked: true });
+      // One appeal: a second finds the case in its appeal, where appealing is not possible.
       const again = await act(id, 'appeal', 'applicant-a', { statement: '再次申请' });
-      expect((again.body as Problem).code).toBe('OBJECTION.ALREADY_APPEALED');
+      expect(again.body).toMatchObject({
+        code: 'WORKFLOW.NOT_IN_THIS_STATE',
+        title: '本案当前为「复核中」，不能申请复核；申请复核只能在案件处于「已答复（复核申请期内）」时办理',
+      });
 
       const byOfficer = await act(id, 'decide-appeal', 'officer-xuyi', {
         decision: 'uphold',
@@ -508,7 +520,10 @@ describe('objections (e2e)', () => {
         legalBasis: LEGAL,
       });
       expect(byOfficer.status).toBe(403);
-      expect((byOfficer.body as Problem).code).toBe('OBJECTION.APPEAL_NEEDS_SENIOR_REVIEWER');
+      expect(byOfficer.body).toMatchObject({
+        code: 'OBJECTION.APPEAL_NEEDS_SENIOR_REVIEWER',
+        title: '复核决定须由复核机关盱眙县交通运输局的审核负责人作出，且其未参与原异议处理',
+      });
       const worse = await act(id, 'decide-appeal', 'reviewer-xuyi', {
         decision: 'overturn',
         outcome: 'maintain',
@@ -568,7 +583,11 @@ describe('objections (e2e)', () => {
         legalBasis: LEGAL,
       });
       expect(same.status).toBe(403);
-      expect((same.body as Problem).code).toBe('OBJECTION.SAME_REVIEWER');
+      expect(same.body).toMatchObject({
+        code: 'OBJECTION.SAME_REVIEWER',
+        title:
+          '您参与过本异议的原处理（受理、核实或答复），不得作出复核决定；须由盱眙县交通运输局另一位审核负责人作出',
+      });
       const queue = await get('/work-items?type=objection', 'reviewer-xuyi-2').expect(200);
       expect(queue.body.items.map((i: { caseId: string }) => i.caseId)).toContain(id);
       await act(id, 'decide-appeal', 'reviewer-xuyi-2', {

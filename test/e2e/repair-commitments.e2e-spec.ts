@@ -158,7 +158,8 @@ describe('repair commitments (e2e)', () => {
     const created = (await draft(await record()).expect(201)).body;
     const commitmentId = created.data.commitment.caseId as string;
     const own = await as(applicant).post(`/api/v1/commitments/${commitmentId}/withdraw`).expect(403);
-    expect(own.body.code).toBe('WORKFLOW.ACTION_NOT_PERMITTED');
+    expect(own.body.code).toBe('COMMITMENT.FOLLOWS_REPAIR_APPLICATION');
+    expect(own.body.title).toContain('信用修复承诺随其修复申请办理');
     await as(applicant).post(`/api/v1/repair-applications/${created.id}/submit`).expect(200);
     await as(officer)
       .post(`/api/v1/repair-applications/${created.id}/refuse`, {

@@ -4,6 +4,7 @@ import { caseMaterialWrites } from '@credence/materials';
 import { activeStatePaths, stateLabel, type CaseChange, type CaseTypeDefinition } from '@credence/workflow';
 import { COMMITMENT_TYPE_LABELS, LAPSE_REASONS, type SuppliedMaterial } from './domain/commitment';
 import { commitmentMachine, type CommitmentContext } from './domain/commitment.machine';
+import { commitmentRefusals } from './domain/commitment.refusals';
 import { commitmentModelEvents } from './commitment.model-events';
 
 export const COMMITMENT = 'commitment';
@@ -129,6 +130,7 @@ export const commitmentCaseType: CaseTypeDefinition = {
   label: { zh: '信用承诺', en: 'Credit commitment' },
   machine: commitmentMachine,
   actions: COMMITMENT_ACTIONS,
+  refusals: commitmentRefusals,
   ownershipOf: (context) => {
     const c = context as CommitmentContext;
     return {

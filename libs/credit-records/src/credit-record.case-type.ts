@@ -11,6 +11,7 @@ import {
 import type { AnyMachineSnapshot } from 'xstate';
 import { STATUS_LABELS, type RecordContent } from './domain/credit-record';
 import { creditRecordMachine, type CreditRecordContext } from './domain/credit-record.machine';
+import { creditRecordRefusals } from './domain/credit-record.refusals';
 import { objectionMarked, publicStatusOf } from './domain/credit-record.status';
 
 export const CREDIT_RECORD = 'creditRecord';
@@ -162,6 +163,7 @@ export const creditRecordCaseType: CaseTypeDefinition = {
     'clear-objection': 'ObjectionMarkCleared',
     'note-unverifiable': 'ObjectionUnverifiableNoted',
   },
+  refusals: creditRecordRefusals,
   ownershipOf: (ctx) => {
     const r = (ctx as CreditRecordContext).record;
     return {

@@ -12,7 +12,6 @@ import type { MaterialCategory, RevocationGround } from './domain/repair-applica
 import type { RepairContext } from './domain/repair.machine';
 import { REPAIR_ACTIONS, REPAIR_APPLICATION, type RepairAction } from './repair.case-type';
 import {
-  BreachThroughCommitmentError,
   CommitmentRequiredError,
   NotEligibleError,
   OpenApplicationExistsError,
@@ -150,11 +149,11 @@ export class RepairActionHandler implements ICommandHandler<RepairActionCommand>
     const loaded = await this.engine.load(REPAIR_APPLICATION, command.caseId, command.actor);
     const context = loaded.snapshot.context as RepairContext;
     const record = context.record!;
+    // 回避 is a fact of the database, not a rule of the machine: checked here, before anything else.
     if (STAFF.has(command.actor.role) && (await this.facts.isRelated(command.actor.id, record.subject.code)))
-      throw new RelatedReviewerError(record.subject.code);
-    if (command.action === 'submit' && command.actor.role === 'applicant' && !context.commitment?.caseId)
-      throw new CommitmentRequiredError(null);
-    // Facts are gathered only for an action the actor may take now; otherwise the engine says why not.
+      throw new RelatedReviewerError(record.subject.code, record.authorityName);
+    // Facts are gathered only for an action the actor may take now; otherwise the engine answers with the refusal
+    // the machine's guard declares (repair.refusals.ts: no commitment to submit with, four eyes, one extension …).
     const available = this.engine
       .availableActions(loaded, command.actor)
       .some((a) => a.action === command.action);
@@ -249,9 +248,8 @@ export class RepairActionHandler implements ICommandHandler<RepairActionCommand>
         };
       }
       case 'revoke':
-        // A broken commitment is found on the commitment itself, whose breach then revokes the repair.
-        if (input.ground === 'commitment_broken' && c.commitment?.caseId)
-          throw new BreachThroughCommitmentError(c.commitment.caseId);
+        // A broken commitment is found on the commitment itself, whose breach then revokes the repair: the machine
+        // refuses it by hand (mayRevoke) and its refusal says where to record the breach.
         return this.facts.revocation(record.authorityPath, {
           ground: input.ground!,
           reasons,

@@ -4,6 +4,7 @@ import { caseMaterialWrites } from '@credence/materials';
 import { activeStatePaths, stateLabel, type CaseChange, type CaseTypeDefinition } from '@credence/workflow';
 import type { AttachedMaterial } from './domain/repair-application';
 import { repairMachine, type RepairContext } from './domain/repair.machine';
+import { repairRefusals } from './domain/repair.refusals';
 import { repairModelEvents } from './repair.model-events';
 
 export const REPAIR_APPLICATION = 'repairApplication';
@@ -106,6 +107,7 @@ export const repairCaseType: CaseTypeDefinition = {
   label: { zh: '信用修复申请', en: 'Credit repair application' },
   machine: repairMachine,
   actions: REPAIR_ACTIONS,
+  refusals: repairRefusals,
 
   ownershipOf: (context) => {
     const c = context as RepairContext;

@@ -29,14 +29,15 @@ export class OpenApplicationExistsError extends DomainError {
   }
 }
 
+/** 回避: a staff member who declared a relation to the subject does not handle its case; a colleague does. */
 export class RelatedReviewerError extends DomainError {
-  constructor(subjectCode: string) {
+  constructor(subjectCode: string, authorityName: string) {
     super({
       code: 'REPAIR.REVIEWER_RELATED',
       status: 403,
       message: {
-        zh: '您已申报与该信用主体存在关联关系，应当回避，不得办理本案',
-        en: 'You declared a relation to this subject and must abstain (回避) from the case',
+        zh: `您已申报与该信用主体存在关联关系，应当回避，不得办理本案；请由${authorityName}其他未申报关联关系的工作人员办理`,
+        en: `You declared a relation to this subject and must abstain (回避): another officer or senior reviewer of ${authorityName} who declared none handles the case`,
       },
       details: { subjectCode },
     });
@@ -67,21 +68,6 @@ export class CommitmentRequiredError extends DomainError {
         en: 'Submitting requires a public repair commitment, made in the application with consent to publish',
       },
       details: { commitment },
-    });
-  }
-}
-
-/** A broken repair commitment is found on the commitment (record-breach), whose breach revokes the repair. */
-export class BreachThroughCommitmentError extends DomainError {
-  constructor(commitmentCaseId: string) {
-    super({
-      code: 'REPAIR.BREACH_THROUGH_COMMITMENT',
-      status: 422,
-      message: {
-        zh: '违反信用修复承诺的，请在该承诺中认定违诺（践诺核查），修复决定将随之撤销',
-        en: 'Record the breach on the repair commitment (its fulfilment check); the repair is then revoked',
-      },
-      details: { commitmentCaseId },
     });
   }
 }

@@ -29,15 +29,11 @@ import type {
 } from './domain/objection';
 import { OBJECTION, OBJECTION_ACTIONS, stageOf } from './objection.case-type';
 import {
-  AlreadyAppealedError,
-  AlreadyExtendedError,
   AppealWindowClosedError,
-  NotSeniorReviewerError,
   ObjectionInputError,
   OverturnNotFavourableError,
   RecordNoLongerLiveError,
   RelatedPartyError,
-  SameReviewerError,
 } from './objection.errors';
 import { OBJECTABLE_STATUSES } from './file-objection';
 
@@ -106,12 +102,19 @@ export class ObjectionActionHandler implements ICommandHandler<ObjectionActionCo
     const context = loaded.snapshot.context as ObjectionContext;
     if (command.expectedVersion !== undefined && command.expectedVersion !== loaded.version)
       throw new StreamVersionConflictError(loaded.streamId, command.expectedVersion);
+    // 回避 and the appeal window are facts (the database, the clock), not rules of the machine: checked first.
     if (
       STAFF_ACTIONS.includes(command.action) &&
       (await this.related.isRelated(command.actor.id, context.record!.subject.code))
     )
-      throw new RelatedPartyError();
-    const data = await this.dataOf(command, loaded, context);
+      throw new RelatedPartyError(context.handling?.name ?? context.record!.authorityName);
+    if (command.action === 'appeal') this.requireAppealWindowOpen(loaded, context);
+    // Facts are gathered only for an action the actor may take now; otherwise the engine answers with the refusal
+    // the machine's guard declares (objection.refusals.ts: one extension, who decides the appeal …).
+    const available = this.engine
+      .availableActions(loaded, command.actor)
+      .some((a) => a.action === command.action);
+    const data = available ? await this.dataOf(command, loaded, context) : {};
     return this.engine.execute({
       caseType: OBJECTION,
       caseId: command.objectionId,
@@ -148,7 +151,6 @@ export class ObjectionActionHandler implements ICommandHandler<ObjectionActionCo
           materials: await this.materials(input.materials, actor, 'supplement'),
         };
       case 'extend':
-        if (context.extension) throw new AlreadyExtendedError(context.extension.at);
         return { reason: input.reason!.trim(), reasons: [input.reason!.trim()] };
       case 'uphold':
         return this.answerData(input, context);
@@ -157,7 +159,7 @@ export class ObjectionActionHandler implements ICommandHandler<ObjectionActionCo
       case 'appeal':
         return this.appealData(input, actor, loaded, context);
       case 'decide-appeal':
-        return this.appealDecisionData(input, actor, context);
+        return this.appealDecisionData(input, context);
     }
   }
 
@@ -174,22 +176,29 @@ export class ObjectionActionHandler implements ICommandHandler<ObjectionActionCo
     };
   }
 
-  private async appealData(
-    input: ObjectionActionInput,
-    actor: WorkflowActor,
-    loaded: LoadedCase,
-    context: ObjectionContext,
-  ) {
+  /**
+   * Refused with the date the window closed, whether or not the worker has recorded its expiry yet. Only while the
+   * answer awaits an appeal or was closed by the window: once an appeal was filed, the case's state answers.
+   */
+  private requireAppealWindowOpen(loaded: LoadedCase, context: ObjectionContext): void {
     const stage = stageOf(loaded.snapshot);
+    if (stage !== 'answered' && !(stage === 'closed' && context.appeal === null)) return;
     const window = loaded.clocks.get('appealWindow');
-    if (context.appeal) throw new AlreadyAppealedError();
-    // Refused with the date the window closed, whether or not the worker has recorded its expiry yet.
     if (
       window?.dueDate &&
       window.dueAt &&
       (stage === 'closed' || this.clock.now().toISOString() >= window.dueAt)
     )
       throw new AppealWindowClosedError(window.dueDate, window.dueAt);
+  }
+
+  private async appealData(
+    input: ObjectionActionInput,
+    actor: WorkflowActor,
+    loaded: LoadedCase,
+    context: ObjectionContext,
+  ) {
+    const window = loaded.clocks.get('appealWindow');
     const finding = context.record!;
     const setting = await this.policies.get('objection.appeal-decided-by', finding.authorityPath);
     const choice = appealAuthorityOf(
@@ -205,16 +214,7 @@ export class ObjectionActionHandler implements ICommandHandler<ObjectionActionCo
     };
   }
 
-  private async appealDecisionData(
-    input: ObjectionActionInput,
-    actor: WorkflowActor,
-    context: ObjectionContext,
-  ) {
-    const appeal = context.appeal;
-    if (appeal && context.answer && !context.appealDecision) {
-      if (actor.role !== 'senior_reviewer') throw new NotSeniorReviewerError(appeal.authority.code);
-      if (context.handledBy.includes(actor.id)) throw new SameReviewerError();
-    }
+  private async appealDecisionData(input: ObjectionActionInput, context: ObjectionContext) {
     const answer = context.answer?.outcome ?? 'maintain';
     if (input.decision === 'uphold') {
       return {

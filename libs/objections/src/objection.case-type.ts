@@ -10,6 +10,7 @@ import {
   type ObjectionContext,
 } from './domain/objection';
 import { FINAL_STATES, objectionMachine } from './domain/objection.machine';
+import { objectionRefusals } from './domain/objection.refusals';
 import { objectionModelEvents } from './objection.model-events';
 
 export const OBJECTION = 'objection';
@@ -132,6 +133,7 @@ export const objectionCaseType: CaseTypeDefinition = {
   label: { zh: '异议申请', en: 'Objection' },
   machine: objectionMachine,
   actions: OBJECTION_ACTIONS,
+  refusals: objectionRefusals,
   ownershipOf: (context) => {
     const c = context as ObjectionContext;
     return {

@@ -45,15 +45,15 @@ export class RecordNoLongerLiveError extends DomainError {
   }
 }
 
-/** 回避: a staff member declared related to the subject may not act on its objections. */
+/** 回避: a staff member declared related to the subject does not handle its objections; a colleague does. */
 export class RelatedPartyError extends DomainError {
-  constructor() {
+  constructor(authorityName: string) {
     super({
       code: 'OBJECTION.RELATED_PARTY',
       status: 403,
       message: {
-        zh: '您与该信用主体存在利害关系，应当回避，不得办理其异议',
-        en: 'You are related to this subject and must abstain from its objections',
+        zh: `您与该信用主体存在利害关系，应当回避，不得办理其异议；请由${authorityName}其他未申报利害关系的工作人员办理`,
+        en: `You are related to this subject and must abstain from its objections: another officer or senior reviewer of ${authorityName} who declared no relation handles it`,
       },
     });
   }
@@ -70,55 +70,6 @@ export class AppealWindowClosedError extends DomainError {
         en: `The appeal window closed at the end of ${closedOn}; an appeal is no longer possible`,
       },
       details: { windowClosedOn: closedOn, windowClosedAt: closedAt },
-    });
-  }
-}
-
-export class AlreadyAppealedError extends DomainError {
-  constructor() {
-    super({
-      code: 'OBJECTION.ALREADY_APPEALED',
-      status: 409,
-      message: { zh: '异议处理结果只能申请复核一次', en: 'An answer can be appealed once only' },
-    });
-  }
-}
-
-/** The appeal goes to someone who took no step of the first round (DOMAIN.md §4). */
-export class SameReviewerError extends DomainError {
-  constructor() {
-    super({
-      code: 'OBJECTION.SAME_REVIEWER',
-      status: 403,
-      message: {
-        zh: '参与过原异议处理的人员不得作出复核决定',
-        en: 'Someone who handled the objection may not decide its appeal',
-      },
-    });
-  }
-}
-
-export class NotSeniorReviewerError extends DomainError {
-  constructor(authorityCode: string) {
-    super({
-      code: 'OBJECTION.APPEAL_NEEDS_SENIOR_REVIEWER',
-      status: 403,
-      message: {
-        zh: '复核决定须由复核机关的审核负责人作出',
-        en: 'An appeal is decided by a senior reviewer of the appeal’s authority',
-      },
-      details: { appealAuthorityCode: authorityCode },
-    });
-  }
-}
-
-export class AlreadyExtendedError extends DomainError {
-  constructor(extendedAt: string) {
-    super({
-      code: 'OBJECTION.ALREADY_EXTENDED',
-      status: 409,
-      message: { zh: '核实期限只能延长一次', en: 'The verification can be extended once only' },
-      details: { extendedAt },
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { Counter } from 'prom-client';
 import { Clock, Database, metricsRegistry, NotFoundError, type Sql } from '@credence/shared';
 import { StatutoryTime, type StatutoryTimeSnapshot } from '@credence/working-calendar';
@@ -11,21 +11,9 @@ import { CaseAccessPolicy, type CaseTypeDefinition } from './case-type';
 import { CaseTypeRegistry } from './case-type-registry';
 import { clockThresholdOf, ClockPlanner, declaredClocks } from './clocks/clock-planner';
 import { foldClocks, type ClockState } from './clocks/clock-state';
-import {
-  ActionNotAllowedError,
-  ActionNotPermittedError,
-  CaseAlreadyExistsError,
-  ClockNotWaitingError,
-} from './errors';
-import {
-  availableTransitions,
-  candidateEventTypes,
-  decide,
-  fold,
-  initialSnapshot,
-  stateKey,
-  type Effect,
-} from './machine-runtime';
+import { CaseAlreadyExistsError, ClockNotWaitingError } from './errors';
+import { availableTransitions, decide, fold, initialSnapshot, type Effect } from './machine-runtime';
+import { actionOptions, refusalError, type ActionOption } from './refusals/explain-refusal';
 
 export { streamIdOf, type CaseCommand, type LoadedCase, type RequestOrigin } from './case-command';
 
@@ -73,16 +61,19 @@ export class CaseEngine {
     }
   }
 
-  /** Loads a case the actor may see (404 otherwise), optionally as it was at an instant. */
+  /**
+   * Loads a case the actor may see (404 otherwise), optionally as it was at an instant or right after a version
+   * (the answer of a command whose first request died before answering, ADR 0006).
+   */
   async load(
     caseType: string,
     caseId: string,
     actor: WorkflowActor,
-    options: { until?: Date } = {},
+    options: { until?: Date; version?: number } = {},
     tx: Sql = this.db,
   ): Promise<LoadedCase> {
     const definition = this.registry.get(caseType);
-    const loaded = await this.fold(definition, caseId, options.until, tx);
+    const loaded = await this.fold(definition, caseId, options.until, tx, options.version);
     if (!loaded || !this.access.canSee(actor, loaded.ownership))
       throw new NotFoundError({ zh: '案件', en: 'Case' }, { caseId });
     return loaded;
@@ -106,6 +97,14 @@ export class CaseEngine {
       .map((t) => ({ action: byEvent.get(t.eventType)!, eventType: t.eventType, label: t.label }));
   }
 
+  /**
+   * Every action of the case type that leaves the current state, each available to this actor now or not; an
+   * unavailable one carries the refusal it would meet (a console shows it on a disabled button).
+   */
+  actionsOf(loaded: LoadedCase, actor: WorkflowActor): ActionOption[] {
+    return actionOptions(loaded.definition, loaded.snapshot, actor, this.clock.now().toISOString());
+  }
+
   private async executeIn(tx: Sql, command: CaseCommand): Promise<LoadedCase> {
     const definition = this.registry.get(command.caseType);
     const streamId = streamIdOf(definition.type, command.caseId);
@@ -126,9 +125,8 @@ export class CaseEngine {
     const threshold = clockThresholdOf(command);
     if (threshold) return this.recordThreshold(tx, command, current, threshold, time, now);
 
-    const machine = current?.snapshot.machine ?? definition.machine;
     const snapshot = current?.snapshot ?? initialSnapshot(definition.machine, command.caseId);
-    const decision = this.decideOrRefuse(machine, snapshot, current, command, now);
+    const decision = this.decideOrRefuse(definition, snapshot, command, now);
     const ownership = definition.ownershipOf(decision.next.context);
     const planner = new ClockPlanner(
       current?.clocks ?? new Map<string, ClockState>(),
@@ -231,10 +229,10 @@ export class CaseEngine {
     });
   }
 
+  /** Decides the event, or throws the refusal that says why not (see refusalError). */
   private decideOrRefuse(
-    machine: AnyStateMachine,
+    definition: CaseTypeDefinition,
     snapshot: AnyMachineSnapshot,
-    current: LoadedCase | null,
     command: CaseCommand,
     now: Date,
   ): { next: AnyMachineSnapshot; effects: Effect[] } {
@@ -244,15 +242,9 @@ export class CaseEngine {
       actor: command.actor,
       at: now.toISOString(),
     };
-    const decision = decide(machine, snapshot, event);
+    const decision = decide(snapshot.machine, snapshot, event);
     if (decision.accepted) return decision;
-    if (candidateEventTypes(snapshot).includes(command.eventType))
-      throw new ActionNotPermittedError(command.eventType);
-    throw new ActionNotAllowedError(
-      command.eventType,
-      stateKey(snapshot),
-      current ? this.availableActions(current, command.actor).map((a) => a.action) : [],
-    );
+    throw refusalError(definition, snapshot, event);
   }
 
   /** Appends the command's events with every write that goes with them, in one statement (see commandWrites). */
@@ -294,9 +286,11 @@ export class CaseEngine {
     caseId: string,
     until: Date | undefined,
     tx: Sql,
+    version?: number,
   ): Promise<LoadedCase | null> {
     const streamId = streamIdOf(definition.type, caseId);
-    const events = await this.store.readStream(streamId, { until }, tx);
+    const stream = await this.store.readStream(streamId, { until }, tx);
+    const events = version === undefined ? stream : stream.filter((e) => e.streamVersion <= version);
     if (events.length === 0) return null;
     const machine = this.registry.machineFor(definition, events[0].metadata.machine?.version);
     const snapshot = fold(machine, caseId, events);

@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { BilingualText, SqlWrite } from '@credence/shared';
 import type { MachineEvent, WorkflowActor } from './case-event';
+import type { RefusalCatalogue } from './refusals/refusal';
 
 /** Where a case belongs: decides who sees it (policy) and whose queue it is in. */
 export interface CaseOwnership {
@@ -38,6 +39,11 @@ export interface CaseTypeDefinition {
   previousMachines?: AnyStateMachine[];
   /** HTTP action name (kebab-case) → machine event type. */
   actions: Record<string, string>;
+  /**
+   * Every guard the machine names → the refusal that explains it (`<workflow>.refusals.ts` beside the machine): what
+   * is wrong and what would make the action possible. The engine answers a refused action with it.
+   */
+  refusals: RefusalCatalogue;
   ownershipOf(context: unknown): CaseOwnership;
   /** The type-specific part of the case view. */
   viewOf?(context: unknown): Record<string, unknown>;

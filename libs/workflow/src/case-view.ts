@@ -7,6 +7,7 @@ import { CaseEngine, type LoadedCase } from './case-engine';
 import { clockViewOf, type ClockView } from './clocks/clock-view';
 import { pendingTimers, type TimerView } from './case-records';
 import { activeStatePaths, stateLabel, workItemOf } from './machine-runtime';
+import type { ActionOption } from './refusals/explain-refusal';
 
 /** What every read of a case returns: state, version (the ETag), owner, what this user may do, running clocks. */
 export interface CaseView {
@@ -22,6 +23,11 @@ export interface CaseView {
   subjectName: string;
   title: string;
   availableActions: { action: string; eventType: string; label: unknown }[];
+  /**
+   * Every action that leaves the current state, available to this user now or not, each unavailable one with the
+   * refusal it would meet (`{ code, message }`), for a console's disabled buttons.
+   */
+  actions: ActionOption[];
   workItem: { roles: string[]; label: BilingualText } | null;
   timers: TimerView[];
   /** Statutory clocks, open ones first. */
@@ -55,6 +61,7 @@ export class CaseViews {
       subjectName: loaded.ownership.subjectName,
       title: loaded.ownership.title,
       availableActions: this.engine.availableActions(loaded, actor),
+      actions: this.engine.actionsOf(loaded, actor),
       workItem: workItemOf(snapshot) ?? null,
       timers: await pendingTimers(this.db, loaded.streamId),
       clocks: await this.clocksOf(loaded),

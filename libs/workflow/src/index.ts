@@ -21,3 +21,5 @@ export * from './reactions/reaction';
 export * from './reactions/reaction-runner';
 export * from './reactions/reaction-outbox';
 export * from './machine-declarations';
+export * from './refusals/refusal';
+export * from './refusals/explain-refusal';

@@ -93,6 +93,37 @@ const periodsOf = (event: RecordEvent) => {
   };
 };
 
+/** What a guard reads: the record's context and the event being decided. */
+export interface RecordArgs {
+  context: CreditRecordContext;
+  event: RecordEvent;
+}
+
+/** Who may take each step of a record, and when: the guards of `creditRecordMachine` (refusals: credit-record.refusals.ts). */
+export const creditRecordGuards = {
+  // The finding authority registers its own records (谁认定); an admin may register for any; the system registers
+  // on behalf of the authority the record names (the 违诺 record of a commitment broken before that authority).
+  registrarActsForAuthority: ({ event }: RecordArgs) => {
+    const authority = (event.data.record as RecordContent | undefined)?.authorityCode;
+    return (
+      event.actor.role === 'admin' ||
+      (event.actor.role === 'officer' && event.actor.authorityCode === authority) ||
+      (event.actor.role === 'system' && typeof authority === 'string' && authority !== '')
+    );
+  },
+  isSystem: ({ event }: RecordArgs) => event.actor.role === 'system',
+  isSystemOrAdmin: ({ event }: RecordArgs) => event.actor.role === 'system' || event.actor.role === 'admin',
+  findingAuthorityStaff: ({ context, event }: RecordArgs) =>
+    event.actor.role === 'system' ||
+    event.actor.role === 'admin' ||
+    ((event.actor.role === 'officer' || event.actor.role === 'senior_reviewer') &&
+      event.actor.authorityCode === context.record?.authorityCode),
+  minimumReached: ({ context, event }: RecordArgs) =>
+    context.repairableAt !== null && context.repairableAt <= event.at,
+  publicityEnded: ({ context, event }: RecordArgs) =>
+    context.expiresAt !== null && context.expiresAt <= event.at,
+};
+
 /**
  * A credit record's life: registered by the finding authority, published, repairable once its minimum period is
  * reached, expired at its maximum (both durable timers), and the states the repair and objection workflows drive.
@@ -109,27 +140,7 @@ export const creditRecordMachine = setup({
     cancelTimer: (_, _params: { name: string }) => undefined,
     emitOutbox: (_, _params: { topic: string }) => undefined,
   },
-  guards: {
-    // The finding authority registers its own records (谁认定); an admin may register for any; the system registers
-    // on behalf of the authority the record names (the 违诺 record of a commitment broken before that authority).
-    registrarActsForAuthority: ({ event }) => {
-      const authority = (event.data.record as RecordContent | undefined)?.authorityCode;
-      return (
-        event.actor.role === 'admin' ||
-        (event.actor.role === 'officer' && event.actor.authorityCode === authority) ||
-        (event.actor.role === 'system' && typeof authority === 'string' && authority !== '')
-      );
-    },
-    isSystem: ({ event }) => event.actor.role === 'system',
-    isSystemOrAdmin: ({ event }) => event.actor.role === 'system' || event.actor.role === 'admin',
-    findingAuthorityStaff: ({ context, event }) =>
-      event.actor.role === 'system' ||
-      event.actor.role === 'admin' ||
-      ((event.actor.role === 'officer' || event.actor.role === 'senior_reviewer') &&
-        event.actor.authorityCode === context.record?.authorityCode),
-    minimumReached: ({ context, event }) => context.repairableAt !== null && context.repairableAt <= event.at,
-    publicityEnded: ({ context, event }) => context.expiresAt !== null && context.expiresAt <= event.at,
-  },
+  guards: creditRecordGuards,
 }).createMachine({
   id: 'creditRecord',
   version: '1',

@@ -111,6 +111,47 @@ const findingAuthorityStaff = ({ context, event }: Guard) =>
   (event.actor.role === 'officer' || event.actor.role === 'senior_reviewer') &&
   event.actor.authorityCode === context.record?.authorityCode;
 
+/** Who may take each step of an application, and when: the guards of `repairMachine` (refusals: repair.refusals.ts). */
+export const repairGuards = {
+  isApplicant: ({ context, event }: Guard) =>
+    event.actor.role === 'applicant' && event.actor.subjectCode === context.record?.subject.code,
+  isApplicantFiling: ({ event }: Guard) =>
+    event.actor.role === 'applicant' &&
+    event.actor.subjectCode === (event.data.record as RecordSummary | undefined)?.subject.code,
+  isSystem: ({ event }: Guard) => event.actor.role === 'system',
+  findingAuthorityStaff,
+  // Order 36 requires a public credit commitment before repair: no submission without one made in the
+  // application (a commitment case) with consent; the handler checks it still stands.
+  hasCommitment: ({ context, event }: Guard) =>
+    event.actor.role === 'applicant' &&
+    event.actor.subjectCode === context.record?.subject.code &&
+    Boolean(context.commitment?.caseId) &&
+    context.commitment!.consentToPublish,
+  // Serious records and list removals need four eyes (DOMAIN §3); elsewhere the authority's setting decides.
+  mayDecideAlone: (args: Guard) => !args.context.fourEyes && findingAuthorityStaff(args),
+  // The second pair of eyes: a senior reviewer of the finding authority who did not make the recommendation.
+  secondReviewer: ({ context, event }: Guard) =>
+    event.actor.role === 'senior_reviewer' &&
+    event.actor.authorityCode === context.record?.authorityCode &&
+    event.actor.id !== context.recommendation?.by,
+  // A broken commitment revokes through the commitment's breach (the system); false materials by a senior reviewer.
+  mayRevoke: ({ context, event }: Guard) =>
+    event.actor.role === 'system' ||
+    (event.actor.role === 'senior_reviewer' &&
+      event.actor.authorityCode === context.record?.authorityCode &&
+      event.data.ground !== 'commitment_broken'),
+  supplementBeforeAcceptance: ({ context, event }: Guard) =>
+    context.supplementRequest?.from === 'acceptance' &&
+    event.actor.role === 'applicant' &&
+    event.actor.subjectCode === context.record?.subject.code,
+  supplementDuringReview: ({ context, event }: Guard) =>
+    context.supplementRequest?.from === 'review' &&
+    event.actor.role === 'applicant' &&
+    event.actor.subjectCode === context.record?.subject.code,
+  // One extension per case (22号: complex cases or checks), its reason told to the applicant.
+  mayExtend: (args: Guard) => args.context.extension === null && findingAuthorityStaff(args),
+};
+
 /**
  * A credit repair application (信用修复申请, Order 36 and 国办发〔2025〕22号). Pure: every fact that needs the
  * database (eligibility, the authority's four-eyes setting, 回避) is checked by the command handler and arrives in
@@ -121,45 +162,7 @@ export const repairMachine = setup({
   actions: {
     extendClock: (_, _params: ExtendClockParams) => undefined,
   },
-  guards: {
-    isApplicant: ({ context, event }: Guard) =>
-      event.actor.role === 'applicant' && event.actor.subjectCode === context.record?.subject.code,
-    isApplicantFiling: ({ event }: Guard) =>
-      event.actor.role === 'applicant' &&
-      event.actor.subjectCode === (event.data.record as RecordSummary | undefined)?.subject.code,
-    isSystem: ({ event }: Guard) => event.actor.role === 'system',
-    findingAuthorityStaff,
-    // Order 36 requires a public credit commitment before repair: no submission without one made in the
-    // application (a commitment case) with consent; the handler checks it still stands.
-    hasCommitment: ({ context, event }: Guard) =>
-      event.actor.role === 'applicant' &&
-      event.actor.subjectCode === context.record?.subject.code &&
-      Boolean(context.commitment?.caseId) &&
-      context.commitment!.consentToPublish,
-    // Serious records and list removals need four eyes (DOMAIN §3); elsewhere the authority's setting decides.
-    mayDecideAlone: (args: Guard) => !args.context.fourEyes && findingAuthorityStaff(args),
-    // The second pair of eyes: a senior reviewer of the finding authority who did not make the recommendation.
-    secondReviewer: ({ context, event }: Guard) =>
-      event.actor.role === 'senior_reviewer' &&
-      event.actor.authorityCode === context.record?.authorityCode &&
-      event.actor.id !== context.recommendation?.by,
-    // A broken commitment revokes through the commitment's breach (the system); false materials by a senior reviewer.
-    mayRevoke: ({ context, event }: Guard) =>
-      event.actor.role === 'system' ||
-      (event.actor.role === 'senior_reviewer' &&
-        event.actor.authorityCode === context.record?.authorityCode &&
-        event.data.ground !== 'commitment_broken'),
-    supplementBeforeAcceptance: ({ context, event }: Guard) =>
-      context.supplementRequest?.from === 'acceptance' &&
-      event.actor.role === 'applicant' &&
-      event.actor.subjectCode === context.record?.subject.code,
-    supplementDuringReview: ({ context, event }: Guard) =>
-      context.supplementRequest?.from === 'review' &&
-      event.actor.role === 'applicant' &&
-      event.actor.subjectCode === context.record?.subject.code,
-    // One extension per case (22号: complex cases or checks), its reason told to the applicant.
-    mayExtend: (args: Guard) => args.context.extension === null && findingAuthorityStaff(args),
-  },
+  guards: repairGuards,
 }).createMachine({
   id: 'repairApplication',
   version: '1',

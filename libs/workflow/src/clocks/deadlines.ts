@@ -23,7 +23,9 @@ export interface DeadlineItem {
   overdue: boolean;
 }
 
-// "Due soon" and "overdue" are read against now from the stored instants, not from the worker's flags.
+// "Due soon" and "overdue" are read against now from the stored instants, not from the worker's flags. `running` and
+// `paused` do not use now ($1): the query states its type itself, else PostgreSQL cannot type the unused parameter
+// ("could not determine data type of parameter $1", a 500 for the default filter).
 const FILTERS: Record<DeadlineFilter, string> = {
   running: `k.status = 'running'`,
   paused: `k.status = 'paused'`,
@@ -55,7 +57,7 @@ export class Deadlines {
               k.name, k.limit_key, k.label_zh, k.label_en, k.status, to_char(k.due_date, 'YYYY-MM-DD') AS due_date,
               k.due_at, k.remaining_days, k.provisional, k.due_soon_at, count(*) OVER () AS total
          FROM case_clocks k JOIN cases c ON c.id = k.case_id
-        WHERE ${FILTERS[query.status]}
+        WHERE $1::timestamptz IS NOT NULL AND ${FILTERS[query.status]}
           AND ($2::text IS NULL OR k.authority_path = $2::text OR k.authority_path LIKE $2::text || '/%')
           AND ($3::text IS NULL OR '/' || k.authority_path || '/' LIKE '%/' || $3::text || '/%')
           AND ($4::text IS NULL OR k.case_type = $4::text)

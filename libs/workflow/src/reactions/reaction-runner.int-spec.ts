@@ -39,6 +39,7 @@ const counter: CaseTypeDefinition = {
   label: { zh: '计数', en: 'Counter' },
   machine: counterMachine,
   actions: {},
+  refusals: {},
   ownershipOf: () => ({
     authorityCode: '320830',
     authorityPath: '320830',

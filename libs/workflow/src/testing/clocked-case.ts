@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import type { MachineEvent, StateMeta, WorkflowActor } from '../case-event';
 import type { CaseTypeDefinition } from '../case-type';
 import type { ExtendClockParams } from '../clocks/clock-planner';
+import { refusal, type RefusalCatalogue } from '../refusals/refusal';
 
 /**
  * A small application workflow that exercises every clock behaviour, for the engine's own tests: a clock per
@@ -29,10 +30,12 @@ const isStaff = ({ event }: { event: ClockedEvent }) =>
 const isApplicant = ({ event }: { event: ClockedEvent }) => event.actor.role === 'applicant';
 const isSystem = ({ event }: { event: ClockedEvent }) => event.actor.role === 'system';
 
+const clockedGuards = { isStaff, isApplicant, isSystem };
+
 export const clockedMachine = setup({
   types: { context: {} as ClockedContext, events: {} as ClockedEvent, input: {} as { caseId: string } },
   actions: { extendClock: (_, _params: ExtendClockParams) => undefined },
-  guards: { isStaff, isApplicant, isSystem },
+  guards: clockedGuards,
 }).createMachine({
   id: 'clockedApplication',
   version: '1',
@@ -119,6 +122,26 @@ export const clockedMachine = setup({
 
 export const CLOCKED_CASE = 'clockedApplication';
 
+/** Why each guard refuses, as every workflow declares it. */
+export const clockedRefusals = {
+  isStaff: () =>
+    refusal(
+      'CLOCKED.STAFF_ONLY',
+      403,
+      '此步骤由受理单位工作人员办理',
+      'Staff of the authority take this step',
+    ),
+  isApplicant: () =>
+    refusal('CLOCKED.APPLICANT_ONLY', 403, '此步骤由申请人办理', 'The applicant takes this step'),
+  isSystem: () =>
+    refusal(
+      'CLOCKED.SYSTEM_ONLY',
+      403,
+      '此步骤由系统在期限届满时办理',
+      'The system takes this step when the time runs out',
+    ),
+} satisfies RefusalCatalogue<keyof typeof clockedGuards, ClockedContext>;
+
 export const clockedCaseType: CaseTypeDefinition = {
   type: CLOCKED_CASE,
   label: { zh: '计时演练申请', en: 'Clocked application' },
@@ -131,6 +154,7 @@ export const clockedCaseType: CaseTypeDefinition = {
     extend: 'Extended',
     decide: 'Decided',
   },
+  refusals: clockedRefusals,
   ownershipOf: (context) => {
     const c = context as ClockedContext;
     return {
