@@ -3,11 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import { CalendarQueries, CalendarStore, StatutoryTime, TimeLimitStore } from '@credence/working-calendar';
 import { Deadlines, ProvisionalDeadlines } from '@credence/workflow';
+import { IntRangePipe } from '../http/int-range.pipe';
 import {
   AddTimeLimitRequest,
   AddWorkingDaysQuery,
   DeadlinesQuery,
   LoadScheduleRequest,
+  MAX_YEAR,
+  MIN_YEAR,
   WorkingDayQuery,
   WorkingDaysBetweenQuery,
 } from './calendar.requests';
@@ -56,7 +59,14 @@ export class CalendarController {
   @ApiOperation({
     summary: '某年度安排的全部版本（谁、何时载入）/ Every version of a year: who loaded what, when',
   })
-  history(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 404 })) year: number) {
+  history(
+    @Param(
+      'year',
+      new ParseIntPipe({ errorHttpStatusCode: 404 }),
+      new IntRangePipe('year', MIN_YEAR, MAX_YEAR),
+    )
+    year: number,
+  ) {
     return this.store.history(year);
   }
 

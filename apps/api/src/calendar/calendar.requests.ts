@@ -11,12 +11,15 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '@credence/shared';
 import { PageQuery } from '../http/page.query';
+import { NestedObjectItems } from '../http/nested';
 
 const AUTHORITY = /^\d{6}$/;
+/** Years a schedule may be loaded for (the People's Republic's first holiday rules to well past any plan). */
+export const MIN_YEAR = 1949;
+export const MAX_YEAR = 2200;
 
 export class WorkingDayQuery {
   @ApiProperty({ example: '2026-10-10' }) @IsCalendarDate() date!: string;
@@ -58,7 +61,7 @@ class FestivalRequest {
 
 /** The file format of `credence calendar load` and of this endpoint: one year, grouped as the notice is. */
 export class LoadScheduleRequest {
-  @ApiProperty({ example: 2027 }) @IsInt() @Min(1949) @Max(2200) year!: number;
+  @ApiProperty({ example: 2027 }) @IsInt() @Min(MIN_YEAR) @Max(MAX_YEAR) year!: number;
   @ApiPropertyOptional({
     description: '省级区划代码，空为全国 / province code for local holidays; null = national',
   })
@@ -72,8 +75,7 @@ export class LoadScheduleRequest {
   @ApiProperty({ type: [FestivalRequest] })
   @IsArray()
   @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => FestivalRequest)
+  @NestedObjectItems(() => FestivalRequest)
   festivals!: FestivalRequest[];
 }
 

@@ -15,7 +15,6 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   BREACH_GROUNDS,
@@ -32,6 +31,7 @@ import {
 import { FIELDS, type RecordField } from '@credence/credit-records';
 import { IsCalendarDate, IsSubjectCode, SUBJECT_TYPES, type SubjectType } from '@credence/shared';
 import { PageQuery } from '../http/page.query';
+import { NestedObjectItems, OptionalNestedObject } from '../http/nested';
 
 export class CommitmentSubjectRequest {
   @ApiProperty({ enum: SUBJECT_TYPES })
@@ -91,9 +91,7 @@ export class SignCommitmentRequest {
     type: CommitmentSubjectRequest,
     description: '承诺主体（工作人员登记纸质承诺书时必填）/ the subject (staff recording a signed letter)',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CommitmentSubjectRequest)
+  @OptionalNestedObject(() => CommitmentSubjectRequest)
   subject?: CommitmentSubjectRequest;
 
   @ApiPropertyOptional({
@@ -151,9 +149,7 @@ export class SignCommitmentRequest {
   promisedBy?: string;
 
   @ApiPropertyOptional({ type: LinkedDecisionRequest })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LinkedDecisionRequest)
+  @OptionalNestedObject(() => LinkedDecisionRequest)
   linked?: LinkedDecisionRequest;
 
   @ApiProperty({ description: '同意公示承诺 / consent to publish the commitment' })
@@ -180,9 +176,7 @@ export class TakeEffectRequest {
     type: LinkedDecisionRequest,
     description: '依承诺作出的决定（如核发的许可证号）/ the decision made on the promise',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LinkedDecisionRequest)
+  @OptionalNestedObject(() => LinkedDecisionRequest)
   linked?: LinkedDecisionRequest;
 }
 
@@ -202,8 +196,7 @@ export class SupplyMaterialsRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => DeliveredMaterialRequest)
+  @NestedObjectItems(() => DeliveredMaterialRequest)
   materials!: DeliveredMaterialRequest[];
 }
 

@@ -1,19 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { FIELDS, PUBLIC_STATUSES, RECORD_KINDS, SEVERITIES } from '@credence/credit-records';
 import type { PublicStatus, RecordField, RecordKind, Severity } from '@credence/credit-records';
 import { IsCalendarDate, IsSubjectCode, SUBJECT_TYPES, type SubjectType } from '@credence/shared';
 import { PageQuery } from '../http/page.query';
+import { NestedObject } from '../http/nested';
 
 export class SubjectRequest {
   @ApiProperty({ enum: SUBJECT_TYPES, description: '主体类型 / subject type' })
@@ -37,8 +29,7 @@ export class SubjectRequest {
 
 export class RegisterCreditRecordRequest {
   @ApiProperty({ type: SubjectRequest })
-  @ValidateNested()
-  @Type(() => SubjectRequest)
+  @NestedObject(() => SubjectRequest)
   subject!: SubjectRequest;
 
   @ApiProperty({ enum: RECORD_KINDS, description: '记录种类（令第36号第4条）/ kind (Order 36 Art. 4)' })
@@ -131,8 +122,7 @@ export class TechnicalCorrectionRequest {
   reason!: string;
 
   @ApiProperty({ type: RecordCorrectionRequest })
-  @ValidateNested()
-  @Type(() => RecordCorrectionRequest)
+  @NestedObject(() => RecordCorrectionRequest)
   correction!: RecordCorrectionRequest;
 }
 

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { RuleSets, type RuleSet } from '@credence/credit-records';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import { IsCalendarDate } from '@credence/shared';
+import { NestedObject } from '../http/nested';
+import { IsFieldMinimums } from './field-minimums';
 
 class PeriodBandRequest {
   @ApiProperty() @IsInt() @Min(0) @Max(120) minimumMonths!: number;
@@ -13,16 +14,13 @@ class PeriodBandRequest {
 
 class PeriodsRequest {
   @ApiProperty({ type: PeriodBandRequest })
-  @ValidateNested()
-  @Type(() => PeriodBandRequest)
+  @NestedObject(() => PeriodBandRequest)
   minor!: PeriodBandRequest;
   @ApiProperty({ type: PeriodBandRequest })
-  @ValidateNested()
-  @Type(() => PeriodBandRequest)
+  @NestedObject(() => PeriodBandRequest)
   general!: PeriodBandRequest;
   @ApiProperty({ type: PeriodBandRequest })
-  @ValidateNested()
-  @Type(() => PeriodBandRequest)
+  @NestedObject(() => PeriodBandRequest)
   serious!: PeriodBandRequest;
 }
 
@@ -33,10 +31,14 @@ class AddRuleSetRequest {
   @ApiProperty() @IsString() @Length(1, 200) legalBasis!: string;
   @ApiProperty({ example: '2027-01-01' }) @IsCalendarDate() effectiveFrom!: string;
   @ApiProperty({ type: PeriodsRequest })
-  @ValidateNested()
-  @Type(() => PeriodsRequest)
+  @NestedObject(() => PeriodsRequest)
   periods!: PeriodsRequest;
-  @ApiProperty({ example: { work_safety: 12 } }) @IsObject() fieldMinimums: Record<string, number> = {};
+  @ApiProperty({
+    example: { work_safety: 12 },
+    description: '领域最短期限（月，0–120）/ minimum months per field',
+  })
+  @IsFieldMinimums()
+  fieldMinimums: Record<string, number> = {};
 }
 
 @ApiTags('rule-sets 修复规则')

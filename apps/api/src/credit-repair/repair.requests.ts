@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,7 +11,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  ValidateNested,
 } from 'class-validator';
 import {
   MATERIAL_CATEGORIES,
@@ -21,6 +20,7 @@ import {
   type RevocationGround,
 } from '@credence/credit-repair';
 import { PageQuery } from '../http/page.query';
+import { NestedObjectItems, OptionalNestedObject } from '../http/nested';
 
 /** A required list of texts (reasons, missing items): at least `min`, each 1–2000 characters. */
 const Texts = (min: number, description: string) =>
@@ -65,8 +65,7 @@ export class DraftRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AttachMaterialRequest)
+  @NestedObjectItems(() => AttachMaterialRequest)
   materials?: AttachMaterialRequest[];
 
   @ApiPropertyOptional({
@@ -74,9 +73,7 @@ export class DraftRequest {
     description:
       '信用修复承诺：作为本申请的信用承诺案件签署并公示；修改草稿时提交新的承诺，原承诺失效 / the repair commitment: signed and published as a commitment case of this application; a new one in the draft replaces the old, which lapses',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CommitmentRequest)
+  @OptionalNestedObject(() => CommitmentRequest)
   commitment?: CommitmentRequest;
 }
 
@@ -91,8 +88,7 @@ export class SupplementRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AttachMaterialRequest)
+  @NestedObjectItems(() => AttachMaterialRequest)
   materials!: AttachMaterialRequest[];
 
   @ApiPropertyOptional({ description: '说明 / statement' })

@@ -44,6 +44,27 @@ const MESSAGES: Record<string, BilingualText> = {
 
 const FALLBACK: BilingualText = { zh: '取值无效', en: 'is not valid' };
 
-export function constraintMessage(constraint: string): BilingualText {
+/** Constraints whose message names the limit, so a client learns the bound it crossed (e.g. `page` ≤ 100000). */
+const WITH_LIMIT: Record<string, (limit: string, text: string) => BilingualText> = {
+  min: (n) => ({ zh: `不能小于 ${n}`, en: `must not be less than ${n}` }),
+  max: (n) => ({ zh: `不能大于 ${n}`, en: `must not be greater than ${n}` }),
+  minLength: (n) => ({ zh: `至少 ${n} 个字符`, en: `must be at least ${n} characters long` }),
+  maxLength: (n) => ({ zh: `最多 ${n} 个字符`, en: `must be at most ${n} characters long` }),
+  isLength: (n, text) =>
+    text.includes('shorter')
+      ? { zh: `最多 ${n} 个字符`, en: `must be at most ${n} characters long` }
+      : { zh: `至少 ${n} 个字符`, en: `must be at least ${n} characters long` },
+  arrayMinSize: (n) => ({ zh: `至少 ${n} 项`, en: `must have at least ${n} items` }),
+  arrayMaxSize: (n) => ({ zh: `最多 ${n} 项`, en: `must have at most ${n} items` }),
+};
+
+/**
+ * The text for a failed constraint. `defaultText` is class-validator's own English message, whose last number is
+ * the limit (`… must not be greater than 200`, `… shorter than or equal to 18 characters`).
+ */
+export function constraintMessage(constraint: string, defaultText = ''): BilingualText {
+  const limit = /(-?\d+(?:\.\d+)?)\D*$/.exec(defaultText)?.[1];
+  const withLimit = WITH_LIMIT[constraint];
+  if (withLimit && limit !== undefined) return withLimit(limit, defaultText);
   return MESSAGES[constraint] ?? FALLBACK;
 }

@@ -5,10 +5,10 @@ import { constraintMessage } from './validation-messages';
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.keys(error.constraints ?? {}).map((code) => ({
+    const own = Object.entries(error.constraints ?? {}).map(([code, text]) => ({
       field,
       code,
-      message: constraintMessage(code),
+      message: constraintMessage(code, text),
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -12,7 +12,6 @@ import {
   Length,
   MaxLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   OBJECTION_GROUNDS,
@@ -26,6 +25,7 @@ import {
 } from '@credence/objections';
 import { RecordCorrectionRequest } from '../credit-records/credit-record.requests';
 import { PageQuery } from '../http/page.query';
+import { NestedObject, OptionalNestedObject } from '../http/nested';
 
 const MAX_MATERIALS = 50;
 
@@ -81,8 +81,7 @@ export class FileObjectionRequest {
   materials?: string[];
 
   @ApiProperty({ type: ObjectionCommitmentRequest })
-  @ValidateNested()
-  @Type(() => ObjectionCommitmentRequest)
+  @NestedObject(() => ObjectionCommitmentRequest)
   commitment!: ObjectionCommitmentRequest;
 
   @ApiPropertyOptional({
@@ -187,9 +186,7 @@ function DecisionFields(texts: DecisionTexts) {
       type: RecordCorrectionRequest,
       description: '更正内容（仅更正）/ for correct only',
     })
-    @IsOptional()
-    @ValidateNested()
-    @Type(() => RecordCorrectionRequest)
+    @OptionalNestedObject(() => RecordCorrectionRequest)
     correction?: RecordCorrectionRequest;
 
     @ApiPropertyOptional({ description: texts.note })

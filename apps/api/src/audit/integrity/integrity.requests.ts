@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsDate, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 export class InclusionProofQuery {
   @ApiPropertyOptional({ description: '事件 ID / Event id' }) @IsUUID() eventId!: string;
@@ -11,6 +11,7 @@ export class InclusionProofQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   treeSize?: number;
 }
 
@@ -19,11 +20,13 @@ export class ConsistencyProofQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   from!: number;
   @ApiPropertyOptional({ description: '较晚检查点的树大小 / Tree size of the later checkpoint' })
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   to!: number;
 }
 
