@@ -25,7 +25,7 @@ import {
   OptionalReasonRequest,
   RecommendRequest,
   RefusalRequest,
-  RequestSupplementRequest,
+  RequestRepairSupplementRequest,
   RevokeRequest,
   SupplementRequest,
 } from './repair.requests';
@@ -145,7 +145,7 @@ export class RepairApplicationsController {
   )
   requestSupplement(
     @Param('id', uuid) id: string,
-    @Body() body: RequestSupplementRequest,
+    @Body() body: RequestRepairSupplementRequest,
     @CaseAction() r: CaseActionRequest,
   ) {
     return this.act(id, 'request-supplement', body, r);

@@ -121,7 +121,7 @@ export class ExtendRequest {
   reason!: string;
 }
 
-export class RequestSupplementRequest {
+export class RequestRepairSupplementRequest {
   @Texts(1, '一次性告知需补正的全部材料 / everything missing, listed at once')
   items!: string[];
 

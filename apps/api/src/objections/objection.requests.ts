@@ -119,7 +119,7 @@ export class RefuseObjectionRequest {
   legalBasis?: string;
 }
 
-export class RequestSupplementRequest {
+export class RequestObjectionSupplementRequest {
   @ApiProperty({
     type: [String],
     description: '需补正的材料或事项（一次性告知）/ what to hand in, all at once',

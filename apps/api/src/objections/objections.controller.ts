@@ -34,7 +34,7 @@ import {
   FileObjectionRequest,
   ListObjectionsQuery,
   RefuseObjectionRequest,
-  RequestSupplementRequest,
+  RequestObjectionSupplementRequest,
   SupplementObjectionRequest,
   UpholdObjectionRequest,
   WithdrawObjectionRequest,
@@ -150,7 +150,7 @@ export class ObjectionsController {
   @Roles('officer', 'senior_reviewer')
   requestSupplement(
     @Param('id', uuid) id: string,
-    @Body() body: RequestSupplementRequest,
+    @Body() body: RequestObjectionSupplementRequest,
     @CaseAction() r: CaseActionRequest,
   ) {
     return this.act(id, 'request-supplement', body, r);
