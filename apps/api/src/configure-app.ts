@@ -1,26 +1,40 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { AppLogger, Env } from '@credence/shared';
+import { AppLogger, DatabaseAvailability, Env } from '@credence/shared';
+import { answerClientErrorsAsProblems } from './http/client-error';
+import { failFastWhileDatabaseAway } from './http/database-unavailable';
+import { refuseInvalidCharacters } from './http/input-text';
+import { refuseDeepJson } from './http/json-depth';
 import { preferredLanguage } from './http/language';
 import { bodyParserProblem } from './http/problem-details';
 import { sendProblem } from './http/problem-details.filter';
 import { correlationMiddleware } from './http/request-context';
+import { applySecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 
 /** Everything about the HTTP edge that main.ts and the e2e tests share. The app must be created with bodyParser: false. */
 export function configureApp(app: INestApplication): void {
   const env = app.get(Env);
   app.useLogger(app.get(AppLogger));
+  applySecurityHeaders(app, env.TRUST_PROXY);
+  answerClientErrorsAsProblems(app);
   app.use(correlationMiddleware);
+  app.use(failFastWhileDatabaseAway(app.get(DatabaseAvailability)));
   app.use(
-    express.json({ limit: env.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }),
+    express.json({
+      limit: env.BODY_LIMIT,
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+      verify: refuseDeepJson,
+    }),
   );
   // Body-parser errors happen before any route: answer them as problems too (malformed JSON, too large).
   app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
     sendProblem(req, res, bodyParserProblem(error, preferredLanguage(req.headers['accept-language'])));
   });
+  app.use(refuseInvalidCharacters);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

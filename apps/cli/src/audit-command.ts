@@ -28,6 +28,11 @@ export async function auditCommand(url: string, env: Env, args: string[], usage:
     appRole: APP_ROLE,
     poolSize: 2,
     applicationName: 'credence-cli',
+    // A whole-ledger check may run statements far longer than a request's limit.
+    timeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: env.DATABASE_JOB_STATEMENT_TIMEOUT_MS,
+    },
   });
   await dataSource.initialize();
   try {

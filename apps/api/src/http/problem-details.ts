@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, type BilingualText } from '@credence/shared';
+import { inputRefusedByDatabase } from './database-input-errors';
 import { pick, type Language } from './language';
 
 /** RFC 9457 problem details, with the product's stable `code` and field-level errors. */
@@ -45,7 +46,8 @@ export function problemType(code: string): string {
 }
 
 /** Maps anything thrown to a problem. Only real defects become 500; everything a client can send is a 4xx. */
-export function toProblem(error: unknown, language: Language): ProblemDetails {
+export function toProblem(thrown: unknown, language: Language): ProblemDetails {
+  const error = inputRefusedByDatabase(thrown) ?? thrown;
   if (error instanceof DomainError) {
     return {
       type: problemType(error.code),

@@ -50,6 +50,9 @@ export class VerificationJobs implements BeforeApplicationShutdown {
   ) {}
 
   async start(actor: Actor, streamId?: string): Promise<{ id: string; status: 'running' }> {
+    // A stream the auditor may not see is not theirs to verify: its event count and soundness are about that case.
+    if (streamId !== undefined && !(await visibleStreams(this.db, actor, [streamId])).has(streamId))
+      throw new NotFoundError({ zh: '案件', en: 'Case' }, { streamId });
     const id = uuidv7(this.clock.now());
     const now = this.clock.now();
     await this.db.query(
@@ -108,6 +111,8 @@ export class VerificationJobs implements BeforeApplicationShutdown {
           [id, p.phase, p.checked, p.total, p.failures, this.clock.now()],
         ),
       );
+      // Awaited below; until then a failed write (the database went away) must not end the process as unhandled.
+      writing.catch(() => undefined);
     };
     const heartbeat = setInterval(() => {
       writing = writing.then(() =>
@@ -116,6 +121,7 @@ export class VerificationJobs implements BeforeApplicationShutdown {
           this.clock.now(),
         ]),
       );
+      writing.catch(() => undefined);
     }, HEARTBEAT_MS);
     try {
       const report = await new IntegrityVerifier(this.db, {

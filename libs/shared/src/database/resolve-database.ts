@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { Env } from '../config/env';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { waitForDatabase } from './wait-for-database';
 
 export interface ResolvedDatabase {
   url: string;
@@ -10,11 +11,20 @@ export interface ResolvedDatabase {
 
 const DATABASE = 'credence';
 
-/** DATABASE_URL when set; otherwise an embedded PostgreSQL keeping its data under EMBEDDED_PG_DIR. */
+/**
+ * DATABASE_URL when set (waiting until it answers: a process may start before its database); otherwise an embedded
+ * PostgreSQL keeping its data under EMBEDDED_PG_DIR.
+ */
 export async function resolveDatabase(env: Env, log: (line: string) => void): Promise<ResolvedDatabase> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: () => Promise.resolve() };
+  if (env.DATABASE_URL) {
+    await waitForDatabase(env.DATABASE_URL, log, {
+      maxWaitSeconds: env.DATABASE_BOOT_WAIT_SECONDS,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    });
+    return { url: env.DATABASE_URL, embedded: false, stop: () => Promise.resolve() };
+  }
   log(`DATABASE_URL is not set: starting an embedded PostgreSQL in ${env.EMBEDDED_PG_DIR}`);
-  const server = await startEmbeddedPostgres(env.EMBEDDED_PG_DIR, { persistent: true });
+  const server = await startEmbeddedPostgres(env.EMBEDDED_PG_DIR, { persistent: true, log });
   const admin = new Client({ connectionString: server.serverUrl });
   await admin.connect();
   try {

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { createDataSource } from '../database/data-source';
 import { APP_ROLE, Database } from '../database/database';
+import { DatabaseAvailability } from '../database/database-availability';
 import { Env } from '../config/env';
 import { AppLogger } from '../logging/app-logger';
 import { Clock, SystemClock } from '../time/clock';
@@ -30,21 +31,30 @@ export class PlatformModule {
         { provide: Env, useValue: options.env },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: AppLogger, useValue: AppLogger.create(options.env.LOG_LEVEL) },
+        { provide: DatabaseAvailability, useValue: new DatabaseAvailability(options.databaseUrl) },
         {
           provide: Database,
-          useFactory: async () => {
+          useFactory: async (availability: DatabaseAvailability) => {
+            const env = options.env;
             const dataSource = createDataSource({
               url: options.databaseUrl,
               appRole: APP_ROLE,
-              poolSize: options.env.DATABASE_POOL_SIZE,
+              poolSize: env.DATABASE_POOL_SIZE,
+              timeouts: {
+                connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+                statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+                idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+              },
+              onIdleConnectionError: (error) => availability.report(error),
             });
             await dataSource.initialize();
             return new Database(dataSource);
           },
+          inject: [DatabaseAvailability],
         },
         { provide: DatabaseCloser, useFactory: (db: Database) => new DatabaseCloser(db), inject: [Database] },
       ],
-      exports: [Env, Clock, Database, AppLogger],
+      exports: [Env, Clock, Database, DatabaseAvailability, AppLogger],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Env } from '../config/env';
+import { isDatabaseUnavailable } from '../database/connection-errors';
 
 /**
  * Background work of a worker process (the worker app, or the API with RUN_WORKER): one pass after another,
@@ -9,6 +10,7 @@ import type { Env } from '../config/env';
 export abstract class PollingLoop implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(this.constructor.name);
   private running = false;
+  private databaseAway = false;
   private loop?: Promise<void>;
   private wake?: () => void;
 
@@ -38,8 +40,16 @@ export abstract class PollingLoop implements OnApplicationBootstrap, OnModuleDes
       let more = false;
       try {
         more = await this.pass();
+        if (this.databaseAway) this.logger.log('database available again: background work resumes');
+        this.databaseAway = false;
       } catch (error) {
-        this.logger.error({ err: error }, 'background pass failed; retrying after the poll interval');
+        if (!isDatabaseUnavailable(error))
+          this.logger.error({ err: error }, 'background pass failed; retrying after the poll interval');
+        else if (!this.databaseAway) {
+          // Once per outage: the loop keeps trying every poll interval and resumes by itself.
+          this.databaseAway = true;
+          this.logger.warn({ err: error }, 'database unavailable: background work waits for it');
+        }
       }
       if (!more && this.running)
         await new Promise<void>((resolve) => {
