@@ -50,11 +50,13 @@ export function toProblem(thrown: unknown, language: Language): ProblemDetails {
   const error = inputRefusedByDatabase(thrown) ?? thrown;
   if (error instanceof DomainError) {
     return {
+      // Details come first: they may name a `type` or `status` of their own (a commitment's type), which must never
+      // replace the problem's members (RFC 9457 §3.1).
+      ...(error.details ?? {}),
       type: problemType(error.code),
       title: pick(error.bilingual, language),
       status: error.status,
       code: error.code,
-      ...(error.details ?? {}),
       ...(error.fieldErrors
         ? {
             errors: error.fieldErrors.map((f) => ({

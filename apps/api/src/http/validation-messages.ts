@@ -63,6 +63,10 @@ const WITH_LIMIT: Record<string, (limit: string, text: string) => BilingualText>
  * the limit (`… must not be greater than 200`, `… shorter than or equal to 18 characters`).
  */
 export function constraintMessage(constraint: string, defaultText = ''): BilingualText {
+  // `… must be one of the following values: a, b` (isIn, isEnum): the client learns what it may send.
+  const allowed = /following values: (.+)$/.exec(defaultText)?.[1];
+  if ((constraint === 'isIn' || constraint === 'isEnum') && allowed)
+    return { zh: `只能是以下取值之一：${allowed}`, en: `must be one of: ${allowed}` };
   const limit = /(-?\d+(?:\.\d+)?)\D*$/.exec(defaultText)?.[1];
   const withLimit = WITH_LIMIT[constraint];
   if (withLimit && limit !== undefined) return withLimit(limit, defaultText);
