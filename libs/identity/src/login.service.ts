@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Database, Env } from '@credence/shared';
+import { Clock, Database } from '@credence/shared';
 import type { Actor } from './actor';
 import { accountByUsername, toActor } from './account.store';
-import { AccountLockedError, InvalidCredentialsError } from './identity.errors';
+import { InvalidCredentialsError } from './identity.errors';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher.service';
 import { TokenService } from './token.service';
 
@@ -14,9 +15,10 @@ export interface LoginResult {
 }
 
 /**
- * Password login with an account lock against guessing: LOGIN_MAX_FAILURES consecutive failures lock the account
- * for LOGIN_LOCK_MINUTES (business Clock, so tests can move time). During the lock even the right password is
- * refused. Unknown users get the same answer after the same work (a dummy hash check).
+ * Password login. Every attempt is first reserved in the shared attempt counters (LoginThrottle: per username and
+ * source address, per username, atomically, before any hash is checked), then checked. Known and unknown
+ * usernames go through the same steps — the same counters, one argon2 verification each (a dummy hash for
+ * unknown names), the same answers — so neither status, body nor timing tells which names exist.
  */
 @Injectable()
 export class LoginService {
@@ -24,28 +26,21 @@ export class LoginService {
     private readonly db: Database,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
     private readonly clock: Clock,
-    private readonly env: Env,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  /** `source` is the client's address (the counters' per-source key). */
+  async login(username: string, password: string, source: string): Promise<LoginResult> {
+    await this.throttle.reserve(username, source, this.clock.now());
     const row = await accountByUsername(this.db, username);
-    if (!row) {
-      await this.hasher.burn(password);
-      throw new InvalidCredentialsError();
-    }
-    const now = this.clock.now();
-    if (row.locked_until && row.locked_until > now) throw this.locked(row.locked_until, now);
-
-    if (!(await this.hasher.verify(row.password_hash, password))) {
-      const lockedUntil = await this.recordFailure(row.id, now);
-      if (lockedUntil) throw this.locked(lockedUntil, now);
-      throw new InvalidCredentialsError();
-    }
+    const valid = row
+      ? await this.hasher.verify(row.password_hash, password)
+      : await this.hasher.burn(password);
     // A deactivated account answers like a wrong password: nothing to learn about it from outside.
-    if (!row.active) throw new InvalidCredentialsError();
+    if (!row || !valid || !row.active) throw new InvalidCredentialsError();
 
-    await this.db.query('UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
+    await this.throttle.succeeded(username, source);
     const user = toActor(row);
     return {
       accessToken: await this.tokens.issue(user),
@@ -53,23 +48,5 @@ export class LoginService {
       expiresIn: this.tokens.ttlSeconds,
       user,
     };
-  }
-
-  /** Counts a failure in one atomic UPDATE (parallel guesses cannot slip past); returns the lock end if it locked. */
-  private async recordFailure(id: string, now: Date): Promise<Date | null> {
-    const until = new Date(now.getTime() + this.env.LOGIN_LOCK_MINUTES * 60_000);
-    const { rows } = await this.db.query<{ locked: boolean }>(
-      `UPDATE accounts
-          SET failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-              locked_until  = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END
-        WHERE id = $1
-       RETURNING failed_logins = 0 AS locked`,
-      [id, this.env.LOGIN_MAX_FAILURES, until],
-    );
-    return rows[0]?.locked ? until : null;
-  }
-
-  private locked(until: Date, now: Date): AccountLockedError {
-    return new AccountLockedError(until, Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)));
   }
 }

@@ -22,8 +22,9 @@ export class PasswordHasher {
   }
 
   /** Spends the time a real check takes, for unknown usernames, so timing does not reveal which names exist. */
-  async burn(password: string): Promise<void> {
+  async burn(password: string): Promise<false> {
     this.dummy ??= hash('credence-dummy-password-for-timing');
     await this.verify(await this.dummy, password);
+    return false;
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { RateLimitStoreUnavailableError } from '@credence/shared';
 import {
   AccountLockedError,
   CurrentUser,
@@ -25,12 +26,17 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '登录，获取访问令牌 / Log in and get an access token' })
   @ApiOkResponse({ type: LoginResponseDto })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResult> {
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResult> {
     try {
-      return await this.logins.login(body.username, body.password);
+      return await this.logins.login(body.username, body.password, req.ip ?? 'unknown');
     } catch (error) {
       // The problem filter keeps headers already set on the response.
-      if (error instanceof AccountLockedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof AccountLockedError || error instanceof RateLimitStoreUnavailableError)
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
   }
