@@ -26,7 +26,6 @@ export interface AccountView {
   subjectCode: string | null;
   subjectName: string | null;
   active: boolean;
-  lockedUntil: string | null;
   createdAt: string;
 }
 
@@ -42,7 +41,6 @@ export function toAccountView(row: AccountRow): AccountView {
     subjectCode: row.subject_code,
     subjectName: row.subject_name,
     active: row.active,
-    lockedUntil: row.locked_until?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
   };
 }

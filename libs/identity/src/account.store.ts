@@ -13,14 +13,12 @@ export interface AccountRow {
   subject_code: string | null;
   subject_name: string | null;
   active: boolean;
-  failed_logins: number;
-  locked_until: Date | null;
   created_at: Date;
 }
 
 const SELECT = `
   SELECT a.id, a.username, a.password_hash, a.display_name, a.role, a.authority_code, au.path AS authority_path,
-         a.subject_type, a.subject_code, a.subject_name, a.active, a.failed_logins, a.locked_until, a.created_at
+         a.subject_type, a.subject_code, a.subject_name, a.active, a.created_at
     FROM accounts a LEFT JOIN authorities au ON au.code = a.authority_code`;
 
 export function toActor(row: AccountRow): Actor {

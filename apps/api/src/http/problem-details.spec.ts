@@ -10,7 +10,7 @@ describe('toProblem', () => {
       message: { zh: '不能签署该承诺', en: 'This commitment cannot be signed' },
       details: { type: 'voluntary', status: 'signed', title: 'x', code: 'y', reason: 'grade D' },
     });
-    const problem = toProblem(refused, 'zh');
+    const problem = toProblem(refused, 'zh-CN');
     expect(problem).toMatchObject({
       type: 'urn:credence:problem:commitment-not-allowed',
       title: '不能签署该承诺',

@@ -102,7 +102,6 @@ export class AccountDto {
   @ApiProperty({ nullable: true, type: String }) subjectCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) subjectName!: string | null;
   @ApiProperty() active!: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lockedUntil!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
