@@ -13,6 +13,9 @@ import { CreateObjections1767225601100 } from './1767225601100-CreateObjections'
 import { CreateReactionRefusals1767225601200 } from './1767225601200-CreateReactionRefusals';
 import { CreateCommitments1767225601300 } from './1767225601300-CreateCommitments';
 import { CommitmentsLapse1767225601400 } from './1767225601400-CommitmentsLapse';
+import { CreateRateLimits1767225601700 } from './1767225601700-CreateRateLimits';
+import { IdempotencyKeyClaims1767225601850 } from './1767225601850-IdempotencyKeyClaims';
+import { DropAccountLockColumns1767225601900 } from './1767225601900-DropAccountLockColumns';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
 export const migrations = [
@@ -31,4 +34,7 @@ export const migrations = [
   CreateReactionRefusals1767225601200,
   CreateCommitments1767225601300,
   CommitmentsLapse1767225601400,
+  CreateRateLimits1767225601700,
+  IdempotencyKeyClaims1767225601850,
+  DropAccountLockColumns1767225601900,
 ];

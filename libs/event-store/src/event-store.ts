@@ -10,6 +10,7 @@ import {
   type RecordedEvent,
 } from './event';
 import { chainHash, GENESIS_HASH } from './hash-chain';
+import { currentClaim, IdempotencyClaimLostError, type IdempotencyClaim } from './idempotency-claim';
 
 export interface AppendOptions {
   /** The version the caller decided on: 0 for a new stream. */
@@ -41,8 +42,8 @@ SELECT $1, $2::int + e.ord::int, $3, e.event_id, e.type, e.schema_version, e.dat
        $4, $5, e.prev_hash, e.hash
   FROM unnest($6::uuid[], $7::text[], $8::smallint[], $9::jsonb[], $10::jsonb[], $11::bytea[], $12::bytea[])
        WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, prev_hash, hash, ord)
- WHERE $2::int = 0
-    OR EXISTS (SELECT 1 FROM events h WHERE h.stream_id = $1 AND h.stream_version = $2 AND h.hash = $13)
+ WHERE ($2::int = 0
+    OR EXISTS (SELECT 1 FROM events h WHERE h.stream_id = $1 AND h.stream_version = $2 AND h.hash = $13))
 RETURNING global_position, transaction_id::text AS transaction_id, stream_version`;
 
 // The same for the common case of one event, without arrays: no array text for pg to build and the server to
@@ -51,8 +52,8 @@ const APPEND_ONE_SQL = `
 INSERT INTO events (stream_id, stream_version, stream_type, event_id, type, schema_version, data, metadata,
                     recorded_at, hash_algorithm, prev_hash, hash)
 SELECT $1, $2::int + 1, $3, $6::uuid, $7, $8::smallint, $9::jsonb, $10::jsonb, $4, $5, $11, $12
- WHERE $2::int = 0
-    OR EXISTS (SELECT 1 FROM events h WHERE h.stream_id = $1 AND h.stream_version = $2 AND h.hash = $13)
+ WHERE ($2::int = 0
+    OR EXISTS (SELECT 1 FROM events h WHERE h.stream_id = $1 AND h.stream_version = $2 AND h.hash = $13))
 RETURNING global_position, transaction_id::text AS transaction_id, stream_version`;
 
 /**
@@ -73,25 +74,50 @@ function runPrepared<R extends QueryResultRow>(
 const APPEND_PARAMETERS = 13;
 
 /**
- * The append as the `appended` CTE, followed by the caller's writes as further data-modifying CTEs with their
- * placeholders shifted past the append's. Named by a digest of the text, so each shape is prepared once.
+ * Under an Idempotency-Key claim (ADR 0006): the append happens only while the claim row still holds this token
+ * (locked, so a retry taking the key over waits for this statement and then sees it committed), and the same
+ * statement records on the key which stream and version the command committed — the last append's, which is the
+ * route's own case (a command that signs a commitment within it appends that one first). $14–$16: scope, key, token.
+ */
+const CLAIM_PARAMETERS = 3;
+const CLAIMED_CTE = `claimed AS (SELECT 1 FROM idempotency_keys
+  WHERE scope = $14 AND key = $15 AND claim = $16::uuid AND state = 'pending' FOR UPDATE)`;
+const CLAIM_COMMITTED_CTE = `claim_committed AS (UPDATE idempotency_keys
+  SET committed_stream = $1, committed_version = $2::int + (SELECT count(*) FROM appended)::int, committed_at = $4
+  WHERE scope = $14 AND key = $15 AND EXISTS (SELECT 1 FROM appended))`;
+
+/**
+ * The append as the `appended` CTE — guarded by the claim, if any — followed by the caller's writes as further
+ * data-modifying CTEs with their placeholders shifted past the append's. Named by a digest of the text, so each
+ * shape is prepared once.
  */
 function withAlongside(
   name: string,
   appendSql: string,
   writes: SqlWrite[],
   values: unknown[],
+  claim: IdempotencyClaim | undefined,
 ): [string, string, unknown[]] {
-  if (writes.length === 0) return [name, appendSql, values];
-  let offset = APPEND_PARAMETERS;
+  if (writes.length === 0 && !claim) return [name, appendSql, values];
+  let offset = APPEND_PARAMETERS + (claim ? CLAIM_PARAMETERS : 0);
   const ctes = writes.map((write, i) => {
     const shifted = write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
     offset += write.values.length;
     return `w${i + 1} AS (${shifted})`;
   });
-  const text = `WITH appended AS (${appendSql}), ${ctes.join(', ')} SELECT global_position, transaction_id, stream_version FROM appended`;
+  const append = claim
+    ? appendSql.replace('\nRETURNING', '\n   AND EXISTS (SELECT 1 FROM claimed)\nRETURNING')
+    : appendSql;
+  const all = [
+    ...(claim ? [CLAIMED_CTE] : []),
+    `appended AS (${append})`,
+    ...(claim ? [CLAIM_COMMITTED_CTE] : []),
+    ...ctes,
+  ];
+  const text = `WITH ${all.join(', ')} SELECT global_position, transaction_id, stream_version FROM appended`;
   const digest = createHash('sha1').update(text).digest('hex').slice(0, 20);
-  return [`credence_append_${digest}`, text, [...values, ...writes.flatMap((w) => w.values)]];
+  const claimValues = claim ? [claim.scope, claim.key, claim.token] : [];
+  return [`credence_append_${digest}`, text, [...values, ...claimValues, ...writes.flatMap((w) => w.values)]];
 }
 
 export const SELECT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version, stream_type,
@@ -162,6 +188,7 @@ export class EventStore {
     const prepared = this.chain(streamId, events, expectedVersion, prevHash, recordedAt);
 
     const single = prepared.length === 1;
+    const claim = currentClaim();
     let rows: { global_position: string; transaction_id: string; stream_version: number }[];
     try {
       ({ rows } = await runPrepared<{
@@ -189,6 +216,7 @@ export class EventStore {
             single ? prepared[0].hash : prepared.map((e) => e.hash),
             prevHash,
           ],
+          claim,
         ),
       ));
     } catch (error) {
@@ -196,7 +224,10 @@ export class EventStore {
         throw new StreamVersionConflictError(streamId, expectedVersion);
       throw error;
     }
-    if (rows.length !== events.length) throw new StreamVersionConflictError(streamId, expectedVersion);
+    if (rows.length !== events.length) {
+      if (claim && !(await this.holds(claim, tx))) throw new IdempotencyClaimLostError(claim.key);
+      throw new StreamVersionConflictError(streamId, expectedVersion);
+    }
 
     const recorded = prepared.map(({ dataJson: _d, metadataJson: _m, ...e }, i) => ({
       ...e,
@@ -229,6 +260,15 @@ export class EventStore {
           [streamId],
         );
     return rows.map(toRecordedEvent);
+  }
+
+  /** Whether the claim is still this token's (the append refused: a lost claim, or another writer first). */
+  private async holds(claim: IdempotencyClaim, tx: Sql): Promise<boolean> {
+    const { rows } = await tx.query(
+      `SELECT 1 FROM idempotency_keys WHERE scope = $1 AND key = $2 AND claim = $3::uuid AND state = 'pending'`,
+      [claim.scope, claim.key, claim.token],
+    );
+    return rows.length > 0;
   }
 
   private async headHash(streamId: string, version: number, tx: Sql): Promise<Buffer> {

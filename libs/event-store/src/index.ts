@@ -3,5 +3,7 @@ export * from './errors';
 export * from './event';
 export * from './event-store';
 export * from './hash-chain';
+export * from './idempotency-claim';
+export * from './idempotency-keys';
 export * from './subscription';
 export * from './verify';

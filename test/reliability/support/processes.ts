@@ -81,6 +81,18 @@ export async function waitForHealth(api: RunningApi, timeoutMs = 30_000): Promis
   throw new Error(`the API was not healthy within ${timeoutMs} ms:\n${api.output()}`);
 }
 
+/** Waits until the process has written `text` (e.g. the worker's start line), or fails with its output. */
+export async function waitForOutput(proc: RunningProcess, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!proc.output().includes(text)) {
+    if (proc.child.exitCode !== null || proc.child.signalCode !== null)
+      throw new Error(`the process exited before writing "${text}":\n${proc.output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`the process did not write "${text}" within ${timeoutMs} ms:\n${proc.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /**
  * Starts the built API (`node dist/apps/api/src/main.js`) as its own process on a free port, as in production,
  * and waits for /health. `env` overrides the defaults (development, worker off, demo seed on).

@@ -6,11 +6,19 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
-import { createHash } from 'node:crypto';
+import { ModuleRef, Reflector } from '@nestjs/core';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { Database, DomainError } from '@credence/shared';
+import {
+  IdempotencyKeys,
+  runUnderClaim,
+  type IdempotencyClaim,
+  type IdempotencyKeyRow,
+} from '@credence/event-store';
+import type { Actor } from '@credence/identity';
+import { Database, DomainError, Env } from '@credence/shared';
+import { CommittedAnswers } from './committed-answer';
 import { preferredLanguage } from './language';
 import { toProblem } from './problem-details';
 
@@ -41,27 +49,31 @@ export class ReplayedResponse extends Error {
   }
 }
 
-interface StoredKey {
-  request_hash: Buffer;
-  state: 'pending' | 'done';
-  status_code: number | null;
-  response_body: unknown;
-  headers: Record<string, string> | null;
-}
+type KeyedRequest = Request & { user?: Actor };
 
 /**
- * Idempotency-Key on POST: the first answer (success or 4xx) is stored; a retry with the same key and body gets it
- * back and records nothing; the same key with another body is a 422; a retry while the first is running is a 409.
+ * Idempotency-Key on POST (ADR 0006): the first answer (success or 4xx) is stored; a retry with the same key and
+ * body gets it back and records nothing; the same key with another body is a 422; a retry while the first is
+ * running is a 409. A retry that finds the first request's owner gone (crashed before storing its answer) answers
+ * from what its command committed, or — when it committed nothing — takes the key over and runs the command.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly keys: IdempotencyKeys;
+  private readonly answers: CommittedAnswers;
+
   constructor(
-    private readonly db: Database,
+    db: Database,
+    env: Env,
+    modules: ModuleRef,
     private readonly reflector: Reflector,
-  ) {}
+  ) {
+    this.keys = new IdempotencyKeys(db, env.IDEMPOTENCY_LEASE_MS);
+    this.answers = new CommittedAnswers(modules);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<Request & { user?: { id: string } }>();
+    const req = context.switchToHttp().getRequest<KeyedRequest>();
     const key = req.headers['idempotency-key'];
     if (
       req.method !== 'POST' ||
@@ -73,12 +85,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.handle(context, req, String(key), next));
   }
 
-  private async handle(
-    context: ExecutionContext,
-    req: Request & { user?: { id: string } },
-    key: string,
-    next: CallHandler,
-  ) {
+  private async handle(context: ExecutionContext, req: KeyedRequest, key: string, next: CallHandler) {
     if (!KEY.test(key)) {
       throw new IdempotencyError({
         code: 'IDEMPOTENCY_KEY_INVALID',
@@ -89,76 +96,113 @@ export class IdempotencyInterceptor implements NestInterceptor {
         },
       });
     }
-    const res = context.switchToHttp().getResponse<Response>();
-    const scope = req.user?.id ?? `anonymous:${req.ip ?? ''}`;
-    const requestHash = createHash('sha256')
+    const claim: IdempotencyClaim = {
+      scope: req.user?.id ?? `anonymous:${req.ip ?? ''}`,
+      key,
+      token: randomUUID(),
+    };
+    const hash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
       .digest();
+    const claimed = await this.keys.claim(claim, { method: req.method, path: req.originalUrl, hash });
+    if (!claimed) await this.answerExisting(context, req, claim, hash);
+    return this.run(context, req, claim, next);
+  }
 
-    const claimed = await this.db.query(
-      `INSERT INTO idempotency_keys (scope, key, method, path, request_hash, state)
-       VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT DO NOTHING RETURNING 1`,
-      [scope, key, req.method, req.originalUrl, requestHash],
+  /** Runs the route holding the claim (renewed while it runs) and stores its answer. */
+  private async run(
+    context: ExecutionContext,
+    req: KeyedRequest,
+    claim: IdempotencyClaim,
+    next: CallHandler,
+  ) {
+    const res = context.switchToHttp().getResponse<Response>();
+    const renewal = setInterval(
+      () => void this.keys.renew(claim).catch(() => undefined),
+      Math.max(100, Math.floor(this.keys.leaseMs / 3)),
     );
-    if (claimed.rowCount === 0) return this.replay(scope, key, requestHash);
-
+    renewal.unref();
     try {
-      const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.complete(scope, key, successStatus(context, res), body, res);
+      const body: unknown = await runUnderClaim(claim, () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      );
+      await this.keys.complete(claim, { status: successStatus(context, res), body, headers: replayed(res) });
       return body;
     } catch (error) {
       const problem = toProblem(error, preferredLanguage(req.headers['accept-language']));
-      if (problem.status < 500) await this.complete(scope, key, problem.status, problem, res);
-      else await this.db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+      if (problem.status < 500)
+        await this.keys.complete(claim, { status: problem.status, body: problem, headers: replayed(res) });
+      else await this.keys.release(claim);
       throw error;
+    } finally {
+      clearInterval(renewal);
     }
   }
 
-  private async complete(
-    scope: string,
-    key: string,
-    status: number,
-    body: unknown,
-    res: Response,
+  /**
+   * The key is taken. Returns only when this request took it over (its owner gone, nothing committed) and must run
+   * the command; otherwise throws the stored or rebuilt answer, or the 422 / 409.
+   */
+  private async answerExisting(
+    context: ExecutionContext,
+    req: KeyedRequest,
+    claim: IdempotencyClaim,
+    hash: Buffer,
   ): Promise<void> {
-    const headers: Record<string, string> = {};
-    for (const name of REPLAYED_HEADERS) {
-      const value = res.getHeader(name);
-      if (typeof value === 'string') headers[name] = value;
+    // Twice at most: a takeover refused because the owner committed meanwhile is answered from that commit.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const stored = await this.keys.find(claim.scope, claim.key);
+      if (!stored || !stored.requestHash.equals(hash)) throw reused();
+      if (stored.state === 'done') throw replay(stored);
+      if (!stored.ownerGone) throw inProgress();
+      const committed = await this.keys.committedOf(stored);
+      if (committed) {
+        // Case views are per reader; an anonymous command's case is not rebuilt for an anonymous retry.
+        if (!req.user) throw inProgress();
+        const res = context.switchToHttp().getResponse<Response>();
+        const status = successStatus(context, res);
+        const answer = await this.answers.of(committed, { path: req.path, status }, req.user);
+        await this.keys.completeRecovered(stored, committed, answer);
+        throw new ReplayedResponse(answer.status, answer.body, answer.headers);
+      }
+      if (await this.keys.takeOver(stored, claim.token)) return;
     }
-    await this.db.query(
-      `UPDATE idempotency_keys SET state = 'done', status_code = $3, response_body = $4, headers = $5, completed_at = now()
-        WHERE scope = $1 AND key = $2`,
-      [scope, key, status, JSON.stringify(body ?? null), JSON.stringify(headers)],
-    );
+    throw inProgress();
   }
+}
 
-  private async replay(scope: string, key: string, requestHash: Buffer): Promise<never> {
-    const { rows } = await this.db.query<StoredKey>(
-      'SELECT request_hash, state, status_code, response_body, headers FROM idempotency_keys WHERE scope = $1 AND key = $2',
-      [scope, key],
-    );
-    const stored = rows[0];
-    if (!stored || !stored.request_hash.equals(requestHash)) {
-      throw new IdempotencyError({
-        code: 'IDEMPOTENCY_KEY_REUSED',
-        status: 422,
-        message: {
-          zh: '同一 Idempotency-Key 已用于另一个不同的请求',
-          en: 'This Idempotency-Key was already used for a different request',
-        },
-      });
-    }
-    if (stored.state === 'pending') {
-      throw new IdempotencyError({
-        code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS',
-        status: 409,
-        message: {
-          zh: '使用该 Idempotency-Key 的请求仍在处理中',
-          en: 'A request with this Idempotency-Key is still running',
-        },
-      });
-    }
-    throw new ReplayedResponse(stored.status_code ?? 200, stored.response_body, stored.headers ?? {});
+/** The headers a replay repeats, as the route set them. */
+function replayed(res: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = res.getHeader(name);
+    if (typeof value === 'string') headers[name] = value;
   }
+  return headers;
+}
+
+function replay(stored: IdempotencyKeyRow): ReplayedResponse {
+  return new ReplayedResponse(stored.statusCode ?? 200, stored.responseBody, stored.headers ?? {});
+}
+
+function reused(): IdempotencyError {
+  return new IdempotencyError({
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    status: 422,
+    message: {
+      zh: '同一 Idempotency-Key 已用于另一个不同的请求',
+      en: 'This Idempotency-Key was already used for a different request',
+    },
+  });
+}
+
+function inProgress(): IdempotencyError {
+  return new IdempotencyError({
+    code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+    status: 409,
+    message: {
+      zh: '使用该 Idempotency-Key 的请求仍在处理中',
+      en: 'A request with this Idempotency-Key is still running',
+    },
+  });
 }
