@@ -181,7 +181,7 @@ export class TakeEffectRequest {
 }
 
 export class DeliveredMaterialRequest {
-  @ApiProperty({ description: '已上传文件的编号（POST /files）/ id of an uploaded file' })
+  @ApiProperty({ format: 'uuid', description: '已上传文件的编号（POST /files）/ id of an uploaded file' })
   @IsUUID()
   fileId!: string;
 

@@ -13,7 +13,7 @@ export class SubjectRequest {
   type!: SubjectType;
 
   @ApiProperty({
-    example: '91320830MA1P2B4L3X',
+    example: '91320830MA1XY0012B',
     description:
       '统一社会信用代码或居民身份证号码（校验码校验）/ USCC or resident ID, check digits validated',
   })

@@ -34,7 +34,7 @@ const Texts = (min: number, description: string) =>
   );
 
 export class AttachMaterialRequest {
-  @ApiProperty({ description: '已上传文件的编号（POST /files）/ id of an uploaded file' })
+  @ApiProperty({ format: 'uuid', description: '已上传文件的编号（POST /files）/ id of an uploaded file' })
   @IsUUID()
   fileId!: string;
 
@@ -78,7 +78,7 @@ export class DraftRequest {
 }
 
 export class CreateRepairApplicationRequest extends DraftRequest {
-  @ApiProperty({ description: '申请修复的信用记录 / the credit record to repair' })
+  @ApiProperty({ format: 'uuid', description: '申请修复的信用记录 / the credit record to repair' })
   @IsUUID()
   recordId!: string;
 }

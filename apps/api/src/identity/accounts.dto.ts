@@ -39,7 +39,7 @@ export class CreateAccountDto {
   @MaxLength(100)
   displayName!: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, example: 'officer' })
   @IsIn(ROLES)
   role!: Role;
 
@@ -65,7 +65,7 @@ export class CreateAccountDto {
   @IsResidentIdNumberWhen(isPerson)
   subjectCode?: string;
 
-  @ApiPropertyOptional({ example: '盱眙通达道路运输有限公司' })
+  @ApiPropertyOptional({ description: '申请人必填，例如 盱眙通达道路运输有限公司 / required for applicants' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

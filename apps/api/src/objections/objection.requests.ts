@@ -57,7 +57,7 @@ export class ObjectionCommitmentRequest {
 }
 
 export class FileObjectionRequest {
-  @ApiProperty({ description: '异议的信用记录 / the record objected to' })
+  @ApiProperty({ format: 'uuid', description: '异议的信用记录 / the record objected to' })
   @IsUUID('all')
   recordId!: string;
 
@@ -71,7 +71,8 @@ export class FileObjectionRequest {
   statement!: string;
 
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
     description: '已上传的证明材料 id（POST /files）/ ids of uploaded materials (none for e.g. 重复公示)',
   })
   @IsOptional()
@@ -135,7 +136,11 @@ export class RequestObjectionSupplementRequest {
 }
 
 export class SupplementObjectionRequest {
-  @ApiProperty({ type: [String], description: '补正材料 id / ids of the materials handed in' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    description: '补正材料 id / ids of the materials handed in',
+  })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_MATERIALS)
@@ -223,7 +228,11 @@ export class AppealObjectionRequest {
   @Length(1, 4000)
   statement!: string;
 
-  @ApiPropertyOptional({ type: [String], description: '新的证明材料 id / ids of further materials' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    description: '新的证明材料 id / ids of further materials',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_MATERIALS)
