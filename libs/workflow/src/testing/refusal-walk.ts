@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { BilingualText } from '@credence/shared';
 import type { MachineEvent } from '../case-event';
@@ -146,4 +147,33 @@ function modelSubject(definition: CaseTypeDefinition, snapshots: AnyMachineSnaps
     for (const event of definition.modelEvents!(snapshot))
       if (event.actor.id === 'applicant' && event.actor.subjectCode) return event.actor.subjectCode;
   return '91320830MA1XY0012B';
+}
+
+/**
+ * The checks every workflow's refusals must pass, declared once: each workflow's spec calls this with its case type
+ * (and, where its model needs them, its own paths).
+ */
+export function describeRefusalWalk(
+  title: string,
+  definition: CaseTypeDefinition,
+  paths?: () => ModelPath[],
+): void {
+  describe(`${title} refusals (every guard of the machine explains itself)`, () => {
+    const walk = walkRefusals(definition, paths?.() ?? shortestModelPaths(definition));
+
+    it('declares a refusal for every guard the machine names, and none for a guard it does not', () => {
+      expect(walk.undeclared).toEqual([]);
+      expect(walk.unknown).toEqual([]);
+    });
+
+    it('meets a refusal for every guarded transition, each specific (never the generic fallback)', () => {
+      expect(walk.guardedTransitions).toBeGreaterThan(0);
+      expect(walk.uncovered).toEqual([]);
+      expect(walk.seen.filter((s) => s.code.startsWith('WORKFLOW.'))).toEqual([]);
+    });
+
+    it('names no internal event type or state path in any message', () => {
+      expect(walk.leaks).toEqual([]);
+    });
+  });
 }
