@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   if (cluster.isWorker) return serve(env, env.DATABASE_URL!);
 
   const database = await resolveDatabase(env, log);
-  await runMigrations(database.url, migrations);
+  await runMigrations(database.url, migrations, log);
   const seed = env.SEED_DEMO && !env.isProduction;
   if (env.API_PROCESSES === 1) {
     const app = await createApp(env, database.url);

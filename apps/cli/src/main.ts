@@ -11,8 +11,10 @@ import {
   resolveDatabase,
   runMigrations,
 } from '@credence/shared';
+import { accountsCommand } from './accounts-command';
 import { auditCommand } from './audit-command';
 import { calendarCommand } from './calendar-command';
+import { idempotencyCommand } from './idempotency-command';
 
 const USAGE = `credence — operations 运维命令
 
@@ -23,6 +25,12 @@ const USAGE = `credence — operations 运维命令
                                    checkpoint's signature, root and consistency (完整性校验：哈希链、账本、检查点)
   credence calendar load <file>    load a year's holiday schedule as a new version (载入年度节假日安排)
   credence calendar list           loaded schedules, who loaded them and when (已载入的日历)
+  credence idempotency list|recover [--older-than 5m]
+                                   Idempotency-Keys a crashed request left pending: recover frees those whose
+                                   command did not commit and marks those that did (滞留的幂等键：列出并处理)
+  credence accounts create-admin --username <name> [--display-name <name>]
+                                   create an administrator, e.g. the first one in production; the password comes
+                                   from INITIAL_ADMIN_PASSWORD or standard input, never argv (创建管理员账号)
 
 The database is DATABASE_URL, or the embedded PostgreSQL under EMBEDDED_PG_DIR.`;
 
@@ -46,6 +54,10 @@ async function main(argv: string[]): Promise<number> {
         return await auditCommand(database.url, env, rest, USAGE);
       case 'calendar':
         return await calendarCommand(database.url, rest);
+      case 'idempotency':
+        return await idempotencyCommand(database.url, env, rest);
+      case 'accounts':
+        return await accountsCommand(database.url, env, rest);
       default:
         process.stderr.write(`unknown command: ${command}\n\n${USAGE}\n`);
         return 2;

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const log = (line: string) =>
     process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
   const database = await resolveDatabase(env, log);
-  await runMigrations(database.url, migrations);
+  await runMigrations(database.url, migrations, log);
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ env, databaseUrl: database.url }),
     {

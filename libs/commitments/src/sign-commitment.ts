@@ -97,6 +97,10 @@ export class CommitmentSigner {
       throw new RelatedStaffError(subject.code);
     const matter = input.matter?.trim() || null;
     this.checkContent(input, matter);
+    // A repair commitment is signed by the repair workflow for the application it is creating in `tx` (the API
+    // refuses the type); any other link to a repair application names one the caller must own.
+    if (input.linked?.kind === 'repair_application' && input.type !== 'repair')
+      await this.facts.requireOwnApplication(input.linked.reference.trim(), subject, authority, tx);
     let evidence: Record<string, unknown> = {};
     if (isFastTrack(input.type)) {
       const decision = await this.facts.fastTrack(subject.code, authority, matter);

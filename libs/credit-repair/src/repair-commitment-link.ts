@@ -1,19 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { COMMITMENT, type LapseReason, type LinkedDecision, RepairCommitments } from '@credence/commitments';
-import type { RecordedEvent } from '@credence/event-store';
+import {
+  COMMITMENT,
+  type CommitmentEvent,
+  type LapseReason,
+  RepairCommitments,
+} from '@credence/commitments';
 import { beijingDateOf, type Sql } from '@credence/shared';
-import { CaseEngine, type Reaction, type ReactionCommand, SYSTEM_ACTOR } from '@credence/workflow';
+import {
+  CaseEngine,
+  type EventOf,
+  type Reaction,
+  type ReactionCommand,
+  type RecordedEventOf,
+  SYSTEM_ACTOR,
+} from '@credence/workflow';
+import type { RepairEvent } from './domain/repair.events';
 import type { RepairContext } from './domain/repair.machine';
 import { REPAIR_APPLICATION } from './repair.case-type';
 import { RepairFacts } from './repair-facts';
 
 /** The application's ends other than approval, and why its commitment lapses with each. */
-const LAPSES: Record<string, LapseReason> = {
+const LAPSES = {
   RepairApplicationWithdrawn: 'application_withdrawn',
   RepairApplicationRefused: 'application_not_accepted',
   RepairRejected: 'application_rejected',
   RepairSupplementWindowElapsed: 'application_closed',
-};
+} as const satisfies Partial<Record<RepairEvent['type'], LapseReason>>;
+
+/** The events of an application its commitment follows: a new commitment in the draft, approval, or another end. */
+type Followed = EventOf<RepairEvent, 'RepairDraftUpdated' | 'RepairApproved' | keyof typeof LAPSES>;
+
+/** A breach's request to revoke the decision that relied on the commitment. */
+type RevocationRequested = EventOf<CommitmentEvent, 'LinkedDecisionRevocationRequested'>;
 
 /** What a revocation for a broken commitment cites when the breach names no basis: Order 36, whose repair requires
  * the public commitment. */
@@ -25,20 +43,27 @@ const BROKEN_COMMITMENT_BASIS = '《信用修复管理办法》（国家发展�
  * commitment is replaced, since nothing relied on it.
  */
 @Injectable()
-export class RepairCommitmentFollowsApplication implements Reaction {
+export class RepairCommitmentFollowsApplication implements Reaction<Followed> {
   readonly name = 'repair-commitment-follows-application';
   readonly streamTypes = [REPAIR_APPLICATION];
-  readonly eventTypes = ['RepairDraftUpdated', 'RepairApproved', ...Object.keys(LAPSES)];
+  readonly eventTypes: Followed['type'][] = [
+    'RepairDraftUpdated',
+    'RepairApproved',
+    'RepairApplicationWithdrawn',
+    'RepairApplicationRefused',
+    'RepairRejected',
+    'RepairSupplementWindowElapsed',
+  ];
 
   constructor(
     private readonly engine: CaseEngine,
     private readonly commitments: RepairCommitments,
   ) {}
 
-  async react(event: RecordedEvent, tx: Sql): Promise<ReactionCommand[]> {
+  async react(event: RecordedEventOf<Followed>, tx: Sql): Promise<ReactionCommand[]> {
     const caseId = event.streamId.slice(REPAIR_APPLICATION.length + 1);
     if (event.type === 'RepairDraftUpdated') {
-      const replaced = event.data.replacesCommitment as string | null | undefined;
+      const replaced = event.data.replacesCommitment;
       return replaced ? [this.commitments.lapse(replaced, 'replaced', caseId)] : [];
     }
     const loaded = await this.engine.load(REPAIR_APPLICATION, caseId, SYSTEM_ACTOR, {}, tx);
@@ -68,23 +93,25 @@ export class RepairCommitmentFollowsApplication implements Reaction {
  * and the refusal is kept where the commitment's view shows it.
  */
 @Injectable()
-export class RepairCommitmentBreachRevokes implements Reaction {
+export class RepairCommitmentBreachRevokes implements Reaction<RevocationRequested> {
   readonly name = 'repair-commitment-breach-revokes';
   readonly streamTypes = [COMMITMENT];
-  readonly eventTypes = ['LinkedDecisionRevocationRequested'];
+  readonly eventTypes = ['LinkedDecisionRevocationRequested'] as const;
 
   constructor(
     private readonly engine: CaseEngine,
     private readonly facts: RepairFacts,
   ) {}
 
-  async react(event: RecordedEvent, tx: Sql): Promise<ReactionCommand[]> {
-    const linked = event.data.linked as LinkedDecision | undefined;
+  async react(event: RecordedEventOf<RevocationRequested>, tx: Sql): Promise<ReactionCommand[]> {
+    const linked = event.data.linked;
     if (linked?.kind !== 'repair_application') return [];
+    // Only the subject's own repair, granted by the commitment's authority, falls with its commitment: a link
+    // signed before links were checked may name someone else's application, which is left alone.
+    if (!(await this.sameSubjectAndAuthority(linked.reference, event.streamId, tx))) return [];
     const loaded = await this.engine.load(REPAIR_APPLICATION, linked.reference, SYSTEM_ACTOR, {}, tx);
     const c = loaded.snapshot.context as RepairContext;
-    const breach = event.data.breach as { findings: string | null; legalBasis: string | null };
-    const commitmentCaseNumber = event.data.commitmentCaseNumber as string;
+    const { breach, commitmentCaseNumber } = event.data;
     const revocation = await this.facts.revocation(c.record!.authorityPath, {
       ground: 'commitment_broken',
       reasons: [
@@ -107,5 +134,15 @@ export class RepairCommitmentBreachRevokes implements Reaction {
         },
       },
     ];
+  }
+
+  private async sameSubjectAndAuthority(applicationId: string, commitmentStream: string, tx: Sql) {
+    const { rowCount } = await tx.query(
+      `SELECT 1 FROM repair_applications r
+         JOIN commitments c ON c.subject_code = r.subject_code AND c.authority_code = r.authority_code
+        WHERE r.id = $1::uuid AND c.id = $2::uuid`,
+      [applicationId, commitmentStream.slice(COMMITMENT.length + 1)],
+    );
+    return rowCount === 1;
   }
 }

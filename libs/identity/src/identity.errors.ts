@@ -53,8 +53,8 @@ export class AccountLockedError extends DomainError {
       code: 'AUTH.ACCOUNT_LOCKED',
       status: 429,
       message: {
-        zh: '登录失败次数过多，账号已暂时锁定，请稍后再试',
-        en: 'Too many failed logins; the account is locked for a while',
+        zh: '该用户名登录失败次数过多，已暂时锁定，请稍后再试',
+        en: 'Too many failed logins for this username; it is locked for a while',
       },
       details: { lockedUntil: lockedUntil.toISOString(), retryAfterSeconds },
     });

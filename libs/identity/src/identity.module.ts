@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { RateLimitStoreModule } from '@credence/shared';
 import { AccountService } from './account.service';
 import { AuthGuard } from './auth.guard';
 import { AuthorityService } from './authority.service';
+import { DemoAccountsRetired } from './demo-accounts-retired';
 import { LoginService } from './login.service';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher.service';
 import { PolicyService } from './policy.service';
 import { TokenService } from './token.service';
@@ -14,6 +17,7 @@ const SERVICES = [
   AccountService,
   AuthorityService,
   LoginService,
+  LoginThrottle,
   PolicyService,
   AuthGuard,
 ];
@@ -23,8 +27,8 @@ const SERVICES = [
  * JwtModule gets no options here: TokenService passes the secret and TTL from Env on every call.
  */
 @Module({
-  imports: [JwtModule.register({})],
-  providers: SERVICES,
+  imports: [JwtModule.register({}), RateLimitStoreModule],
+  providers: [...SERVICES, DemoAccountsRetired],
   exports: SERVICES,
 })
 export class IdentityModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Database } from '@credence/shared';
+import { Clock, Database, NotFoundError } from '@credence/shared';
 
 /** The policy facts that live in the database: declared relations between reviewers and subjects (回避). */
 @Injectable()
@@ -18,11 +18,17 @@ export class PolicyService {
     return (rowCount ?? 0) > 0;
   }
 
+  /** An unknown account is a 404 (it used to reach the foreign key and answer 500); declaring twice is a no-op. */
   async declareRelated(accountId: string, subjectCode: string, reason: string | null = null): Promise<void> {
-    await this.db.query(
-      `INSERT INTO related_parties (account_id, subject_code, reason, declared_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (account_id, subject_code) DO NOTHING`,
+    const { rows } = await this.db.query<{ found: boolean }>(
+      `WITH account AS (SELECT id FROM accounts WHERE id = $1),
+            declared AS (
+              INSERT INTO related_parties (account_id, subject_code, reason, declared_at)
+              SELECT id, $2, $3, $4 FROM account
+              ON CONFLICT (account_id, subject_code) DO NOTHING)
+       SELECT EXISTS (SELECT 1 FROM account) AS found`,
       [accountId, subjectCode, reason, this.clock.now()],
     );
+    if (!rows[0]?.found) throw new NotFoundError({ zh: '账号', en: 'Account' });
   }
 }

@@ -1,7 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { Env, isUuid } from '@credence/shared';
+import { Env, isUuid, jwtSecretOf } from '@credence/shared';
 import type { Actor, Role } from './actor';
 import { TokenExpiredError, UnauthenticatedError } from './identity.errors';
 
@@ -26,7 +26,13 @@ export class TokenService {
     private readonly jwt: JwtService,
     private readonly env: Env,
   ) {
-    this.key = createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8'));
+    const logger = new Logger('TokenSecret');
+    this.key = createSecretKey(
+      Buffer.from(
+        jwtSecretOf(env, (line) => logger.warn(line)),
+        'utf8',
+      ),
+    );
   }
 
   get ttlSeconds(): number {

@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestjs/common';
+import { Controller, Get, Header, Injectable, type NestMiddleware, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram } from 'prom-client';
 import { Public } from '@credence/identity';
 import { metricsRegistry } from '@credence/shared';
+import { MetricsTokenGuard } from './metrics-token.guard';
 
 const httpDuration = new Histogram({
   name: 'credence_http_request_duration_seconds',
@@ -28,6 +29,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 
 @ApiExcludeController()
 @Public()
+@UseGuards(MetricsTokenGuard)
 @Controller('metrics')
 export class MetricsController {
   @Get()

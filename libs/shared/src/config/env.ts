@@ -10,8 +10,8 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { JWT_SECRET_MIN_LENGTH, weakJwtSecretProblems } from './jwt-secret';
 
-const DEV_SECRET = 'credence-development-secret-not-for-production';
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const toBool = ({ value }: { value: unknown }) =>
@@ -55,9 +55,48 @@ export class Env {
   @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** A connection attempt that has not completed by then fails (a hung or unreachable server answers 503). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
+  /**
+   * statement_timeout of every application connection; the client gives up a little later in case the server
+   * itself does not answer. Long operator jobs (`credence audit verify`) use DATABASE_JOB_STATEMENT_TIMEOUT_MS.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** statement_timeout of long operator jobs run from the CLI; 0: none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DATABASE_JOB_STATEMENT_TIMEOUT_MS = 0;
+
+  /** A transaction left idle this long is ended by the server (it would hold back every subscription). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /** How long a starting process waits for the database to answer before it gives up; 0: for ever. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DATABASE_BOOT_WAIT_SECONDS = 0;
+
+  /**
+   * Signs access tokens. Unset outside production: generated once and kept in `.data/jwt-secret` (see jwtSecretOf).
+   * Production refuses to start without a strong one.
+   */
   @IsString()
-  @MinLength(32)
-  JWT_SECRET = DEV_SECRET;
+  JWT_SECRET = '';
 
   @Transform(toInt)
   @IsInt()
@@ -68,6 +107,10 @@ export class Env {
   @IsString()
   @MinLength(8)
   DEMO_PASSWORD = 'credence-demo';
+
+  /** Read by `credence accounts create-admin` only (else it reads standard input); never a command-line argument. */
+  @IsString()
+  INITIAL_ADMIN_PASSWORD = '';
 
   @IsIn(['sm3', 'sha256'])
   HASH_ALGORITHM: 'sm3' | 'sha256' = 'sm3';
@@ -99,13 +142,45 @@ export class Env {
   @IsString()
   BODY_LIMIT = '100kb';
 
+  /**
+   * Express `trust proxy`: unset, no proxy is trusted (X-Forwarded-* ignored); a hop count (`1`) or addresses
+   * (`loopback`, `10.0.0.0/8`) of the reverse proxies. Client addresses (rate limits) and HTTPS detection (HSTS)
+   * follow it.
+   */
+  @IsString()
+  TRUST_PROXY = '';
+
+  /**
+   * A request holding an Idempotency-Key renews its claim every third of this; a claim not renewed for this long
+   * is taken as its owner gone (crash, kill -9), and a retry with the key recovers it (ADR 0006).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(600_000)
+  IDEMPOTENCY_LEASE_MS = 15_000;
+
+  /**
+   * Bearer token that GET /metrics requires in production (unset there: /metrics answers 401 to everyone). Open
+   * outside production.
+   */
+  @IsString()
+  METRICS_TOKEN = '';
+
   /** Requests per minute per client on the public (no login) endpoints. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   PUBLIC_RATE_LIMIT = 120;
 
-  /** Failed logins per account before it is locked for LOGIN_LOCK_MINUTES. */
+  /**
+   * Where the rate-limit and login-attempt counters live, shared by every API process: unset, the PostgreSQL table
+   * `rate_limits`; a redis:// URL, that Redis.
+   */
+  @IsString()
+  REDIS_URL = '';
+
+  /** Failed logins per username from one address before that address is locked out of it for LOGIN_LOCK_MINUTES. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -207,11 +282,17 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`),
   );
   if (env.isProduction) {
-    if (env.JWT_SECRET === DEV_SECRET)
-      problems.push('JWT_SECRET: production needs a real secret (at least 32 characters)');
+    if (env.JWT_SECRET === '')
+      problems.push(
+        'JWT_SECRET: production needs a secret of its own, e.g. `openssl rand -base64 48` (生产环境须配置)',
+      );
+    else problems.push(...weakJwtSecretProblems(env.JWT_SECRET));
+    if (env.METRICS_TOKEN !== '' && env.METRICS_TOKEN.length < 32)
+      problems.push('METRICS_TOKEN: at least 32 characters');
     if (env.SEED_DEMO && source.SEED_DEMO !== undefined)
       problems.push('SEED_DEMO: demo data is never seeded in production');
-  }
+  } else if (env.JWT_SECRET !== '' && env.JWT_SECRET.length < JWT_SECRET_MIN_LENGTH)
+    problems.push(`JWT_SECRET: at least ${JWT_SECRET_MIN_LENGTH} characters`);
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   if (env.isProduction) env.SEED_DEMO = false;
   return env;
