@@ -430,7 +430,7 @@ describe('objections (e2e)', () => {
       const notMine = await act(id, 'supplement', 'applicant-a', {
         materials: [(await upload('applicant-b')).id],
       });
-      expect(notMine.status).toBe(422);
+      expect(notMine.status).toBe(404);
       expect((notMine.body as Problem).code).toBe('MATERIAL.NOT_FOUND_OR_NOT_YOURS');
       const proof = await upload();
       const supplied = await act(id, 'supplement', 'applicant-a', { materials: [proof.id] }).expect(200);
@@ -634,7 +634,8 @@ describe('objections (e2e)', () => {
         reason: '再次更正',
         correction: { facts: FACTS },
       }).set('If-Match', '"1"');
-      expect(stale.status).toBe(409);
+      expect(stale.status).toBe(412);
+      expect((stale.body as Problem).code).toBe('PRECONDITION_FAILED');
     });
 
     it('refuses bad filings with field errors, and a repair application that is not the subject’s', async () => {
@@ -659,7 +660,7 @@ describe('objections (e2e)', () => {
         ground: 'repair_result',
         repairApplicationId: recordId,
       });
-      expect(unknown.status).toBe(422);
+      expect(unknown.status).toBe(404);
       expect((unknown.body as Problem).code).toBe('OBJECTION.REPAIR_APPLICATION_UNKNOWN');
       const byStaff = await post('/objections', 'officer-xuyi', fileBody(recordId));
       expect(byStaff.status).toBe(403);

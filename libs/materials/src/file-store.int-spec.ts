@@ -87,7 +87,7 @@ describe('FileStore over PostgreSQL', () => {
       s.files.requireOwned([mine.id, theirs.id, missing, 'nonsense'], applicant),
     ).rejects.toMatchObject({
       code: 'MATERIAL.NOT_FOUND_OR_NOT_YOURS',
-      status: 422,
+      status: 404,
       details: { fileIds: [theirs.id, missing, 'nonsense'] },
     });
     // Staff have no subject: only what they uploaded themselves.

@@ -37,12 +37,15 @@ export class UnsupportedMaterialTypeError extends DomainError {
   }
 }
 
-/** Attaching materials: one of the ids does not exist or was uploaded by someone else (which of the two is not said). */
+/**
+ * Attaching materials: one of the ids does not exist or was uploaded by someone else (which of the two is not said).
+ * 404, as for any id a client passes that is not the caller's.
+ */
 export class MaterialNotFoundOrNotYoursError extends DomainError {
   constructor(fileIds: string[]) {
     super({
       code: 'MATERIAL.NOT_FOUND_OR_NOT_YOURS',
-      status: 422,
+      status: 404,
       message: {
         zh: '部分材料不存在或不是由您（或您所在主体）上传的',
         en: 'Some materials do not exist or were not uploaded by you or your subject',

@@ -102,12 +102,12 @@ export class OverturnNotFavourableError extends DomainError {
   }
 }
 
-/** The repair application named by a `repair_result` objection is not one of the subject's. */
+/** The repair application named by a `repair_result` objection is not one of the subject's: 404, as for any id. */
 export class UnknownRepairApplicationError extends DomainError {
   constructor(id: string) {
     super({
       code: 'OBJECTION.REPAIR_APPLICATION_UNKNOWN',
-      status: 422,
+      status: 404,
       message: {
         zh: '未找到本主体的该信用修复申请',
         en: 'No repair application of this subject has this id',
