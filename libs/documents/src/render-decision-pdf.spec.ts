@@ -176,6 +176,20 @@ describe('renderDecisionPdf', () => {
     expect(last).toContain('（电子文书）');
   });
 
+  it('never ends a page with a heading whose text starts on the next page', async () => {
+    // Texts of every length from one to eight lines move the page breaks across the headings.
+    for (let lines = 1; lines <= 8; lines++) {
+      const doc = sampleRepairDecision({
+        sections: Array.from({ length: 6 }, (_, i) => ({
+          heading: { zh: `事项${i + 1}`, en: `Item ${i + 1}` },
+          body: ['经核查，该事项所涉材料真实、完整，符合规定的条件。'.repeat(lines)],
+        })),
+      });
+      const { pages } = extractPdfText(await renderDecisionPdf(doc));
+      for (const page of pages.slice(0, -1)) expect(page.at(-2)).not.toMatch(/^[一二三四五六七八九十]+、/);
+    }
+  });
+
   it('refuses content it cannot print in full', async () => {
     await expect(renderDecisionPdf(sampleRepairDecision({ documentNumber: ' ' }))).rejects.toThrow(TypeError);
     await expect(renderDecisionPdf(sampleRepairDecision({ decidedAt: '2026-02-30' }))).rejects.toThrow(
