@@ -127,7 +127,7 @@ describe('credit-record registry (e2e)', () => {
     expect(different.body.code).toBe('CREDIT_RECORD.DECISION_NUMBER_TAKEN');
   });
 
-  it('refuses a stale If-Match with 409 and accepts the current one', async () => {
+  it('refuses a stale If-Match with 412 (RFC 9110) and accepts the current one', async () => {
     const fresh = await t.http
       .post('/api/v1/credit-records')
       .auth(officer, { type: 'bearer' })
@@ -154,8 +154,8 @@ describe('credit-record registry (e2e)', () => {
       .auth(officer, { type: 'bearer' })
       .set('If-Match', '"1"')
       .send({ reason: '重整计划执行完毕' });
-    expect(stale.status).toBe(409);
-    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('PRECONDITION_FAILED');
     // A shielded record leaves the public view.
     const pub = await t.http.get(`/api/v1/public/subjects/${SUBJECT.code}/records`).expect(200);
     expect(pub.body.records.map((r: { decisionNumber: string }) => r.decisionNumber)).not.toContain(
@@ -163,7 +163,7 @@ describe('credit-record registry (e2e)', () => {
     );
   });
 
-  it('lets exactly one of many concurrent writers holding the same version win; the others get 409', async () => {
+  it('lets exactly one of many concurrent writers holding the same version win; the others get 412', async () => {
     const fresh = await t.http
       .post('/api/v1/credit-records')
       .auth(officer, { type: 'bearer' })
@@ -180,7 +180,7 @@ describe('credit-record registry (e2e)', () => {
     );
     const statuses = attempts.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(7);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(7);
     const history = await t.http
       .get(`/api/v1/cases/${fresh.body.id}/history`)
       .auth(officer, { type: 'bearer' })

@@ -244,7 +244,8 @@ describe('scale-out: 3 APIs and 2 workers on one database', () => {
         ),
       );
       expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
-      for (const lost of answers.filter((a) => a.status !== 200)) expect(lost.status).toBe(409);
+      // Each writer held If-Match "1": losing the race is its precondition failing (RFC 9110: 412).
+      for (const lost of answers.filter((a) => a.status !== 200)) expect(lost.status).toBe(412);
       expect(
         await count(
           `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'CreditRecordShielded'`,

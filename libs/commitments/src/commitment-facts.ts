@@ -7,12 +7,13 @@ import {
   beijingDateOf,
   Clock,
   Database,
+  type Sql,
   startOfBeijingDay,
   type SubjectType,
 } from '@credence/shared';
 import type { WorkflowActor } from '@credence/workflow';
 import { appliedPolicy } from './applied-policy';
-import { UnknownAuthorityError } from './commitment.errors';
+import { LinkedDecisionNotFoundError, UnknownAuthorityError } from './commitment.errors';
 import type {
   CommitmentAuthority,
   CommitmentSubject,
@@ -153,6 +154,24 @@ export class CommitmentFacts {
       this.clock.now(),
     );
     return files.map((file, i) => ({ item: delivered[i].item, ...file }));
+  }
+
+  /**
+   * A repair application a commitment is linked to must be the subject's own, on a record of the authority the
+   * commitment is made to (谁认定、谁修复): its breach revokes that repair, so a link to another subject's application
+   * would revoke someone else's repair. 404 otherwise.
+   */
+  async requireOwnApplication(
+    reference: string,
+    subject: { code: string },
+    authority: { code: string },
+    tx?: Sql,
+  ): Promise<void> {
+    const { rowCount } = await (tx ?? this.db).query(
+      `SELECT 1 FROM repair_applications WHERE id = $1::uuid AND subject_code = $2 AND authority_code = $3`,
+      [reference, subject.code, authority.code],
+    );
+    if (!rowCount) throw new LinkedDecisionNotFoundError(reference);
   }
 
   /** 回避: has the staff member declared a relation to the subject? */

@@ -2,20 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AuthorityPolicies } from '@credence/authority-policies';
 import { RegisterCreditRecordCommand, type RegisterCreditRecordInput } from '@credence/credit-records';
-import type { RecordedEvent } from '@credence/event-store';
 import { beijingDateOf, DomainError, type Sql } from '@credence/shared';
 import {
   CaseEngine,
   SYSTEM_ACTOR,
+  type EventOf,
   type Reaction,
   type ReactionCommand,
+  type RecordedEventOf,
   reactionOutbox,
 } from '@credence/workflow';
 import { appliedPolicy } from './applied-policy';
 import { BREACH_EVENTS, COMMITMENT } from './commitment.case-type';
 import { breachDecisionNumber } from './commitment-action';
 import { BREACH_GROUND_LABELS, COMMITMENT_TYPE_LABELS } from './domain/commitment';
+import type { CommitmentEvent } from './domain/commitment.events';
 import type { CommitmentContext } from './domain/commitment.machine';
+
+/** A breach: a check's finding, or the promised date passing (容缺). */
+type BreachEvent = EventOf<CommitmentEvent, (typeof BREACH_EVENTS)[number]>;
+type Breach = RecordedEventOf<BreachEvent>;
 
 /** Outbox topic of the notice that a decision relying on a broken commitment must be revoked. */
 export const REVOKE_LINKED_DECISION = 'commitment.revoke-linked-decision';
@@ -34,7 +40,7 @@ export const GRADE_RE_EVALUATION = 'grade.re-evaluation-requested';
  *   while its record stands (see SubjectCredit.factsOn), so a repaired or expired record gives it back by itself.
  */
 @Injectable()
-export class CommitmentBreachReactions implements Reaction {
+export class CommitmentBreachReactions implements Reaction<BreachEvent> {
   readonly name = 'commitment-breach-effects';
   readonly streamTypes = [COMMITMENT];
   readonly eventTypes = [...BREACH_EVENTS];
@@ -45,7 +51,7 @@ export class CommitmentBreachReactions implements Reaction {
     private readonly policies: AuthorityPolicies,
   ) {}
 
-  async react(event: RecordedEvent, tx: Sql): Promise<ReactionCommand[]> {
+  async react(event: Breach, tx: Sql): Promise<ReactionCommand[]> {
     const caseId = event.streamId.slice(COMMITMENT.length + 1);
     const loaded = await this.engine.load(COMMITMENT, caseId, SYSTEM_ACTOR, {}, tx);
     const c = loaded.snapshot.context as CommitmentContext;
@@ -87,7 +93,7 @@ export class CommitmentBreachReactions implements Reaction {
    * reacts to this event (ground `commitment_broken`), so the event carries the breach's findings and basis.
    */
   private async linkedRevocation(
-    event: RecordedEvent,
+    event: Breach,
     c: CommitmentContext,
     tx: Sql,
   ): Promise<Record<string, unknown>> {
@@ -114,7 +120,7 @@ export class CommitmentBreachReactions implements Reaction {
 
   /** Registers the 违诺 record through the registry's own command: idempotent per authority and decision number. */
   private async breachRecord(
-    event: RecordedEvent,
+    event: Breach,
     c: CommitmentContext,
   ): Promise<[string, Record<string, unknown>]> {
     const decisionDate = beijingDateOf(event.recordedAt);
@@ -176,7 +182,7 @@ export function breachFacts(c: CommitmentContext): string {
 }
 
 /** The outbox payload: what the decision-maker must revoke, and why, in both languages. */
-function revocationNotice(event: RecordedEvent, c: CommitmentContext): Record<string, unknown> {
+function revocationNotice(event: Breach, c: CommitmentContext): Record<string, unknown> {
   const linked = c.linked!;
   const what = linked.description ?? linked.reference;
   return {

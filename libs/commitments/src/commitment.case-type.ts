@@ -2,22 +2,28 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { SqlWrite } from '@credence/shared';
 import { caseMaterialWrites } from '@credence/materials';
 import { activeStatePaths, stateLabel, type CaseChange, type CaseTypeDefinition } from '@credence/workflow';
-import { COMMITMENT_TYPE_LABELS, LAPSE_REASONS, type SuppliedMaterial } from './domain/commitment';
+import { COMMITMENT_TYPE_LABELS, LAPSE_REASONS } from './domain/commitment';
+import type { CommitmentEvent } from './domain/commitment.events';
 import { commitmentMachine, type CommitmentContext } from './domain/commitment.machine';
 import { commitmentRefusals } from './domain/commitment.refusals';
+import { commitmentActions } from './commitment.actions';
 import { commitmentModelEvents } from './commitment.model-events';
 
 export const COMMITMENT = 'commitment';
 
 const contextOf = (snapshot: AnyMachineSnapshot) => snapshot.context as CommitmentContext;
 
+/** The materials an event names (supplied against the promise, or reviewed for a finding): each is a case material. */
+const materialsNamed = ({ data }: CommitmentEvent) =>
+  ('materials' in data ? data.materials : undefined) ?? [];
+
 /** The commitments read model (lists, due checks, breach statistics, the public view), in the append statement. */
-function project(change: CaseChange): SqlWrite[] {
+function project(change: CaseChange<CommitmentEvent>): SqlWrite[] {
   const c = contextOf(change.snapshot);
   const label = stateLabel(change.snapshot);
   const state = activeStatePaths(change.snapshot).join(',');
   const record = c.consequences.find((k) => k.kind === 'breach-record');
-  const added = (change.event.data.materials as SuppliedMaterial[] | undefined) ?? [];
+  const added = materialsNamed(change.event);
   const outcome = c.withdrawal ? 'withdrawn' : c.lapse ? 'lapsed' : (c.outcome?.result ?? null);
   return [
     {
@@ -91,8 +97,6 @@ export const COMMITMENT_ACTIONS = {
   'record-breach': 'CommitmentBreached',
 } as const;
 
-export type CommitmentAction = Exclude<keyof typeof COMMITMENT_ACTIONS, 'sign'>;
-
 /** The events that break a commitment: a check's finding, or the promised date passing (容缺). */
 export const BREACH_EVENTS = ['CommitmentBreached', 'PromisedMaterialsOverdue'] as const;
 
@@ -130,6 +134,7 @@ export const commitmentCaseType: CaseTypeDefinition = {
   label: { zh: '信用承诺', en: 'Credit commitment' },
   machine: commitmentMachine,
   actions: COMMITMENT_ACTIONS,
+  actionTable: commitmentActions,
   refusals: commitmentRefusals,
   ownershipOf: (context) => {
     const c = context as CommitmentContext;

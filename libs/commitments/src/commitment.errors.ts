@@ -56,6 +56,24 @@ export class NotYourAuthorityError extends DomainError {
   }
 }
 
+/**
+ * The decision a commitment names is not one the subject holds from the authority the commitment is made to. The
+ * same answer whether it does not exist or belongs to someone else: an id a client passes must be the caller's.
+ */
+export class LinkedDecisionNotFoundError extends DomainError {
+  constructor(reference: string) {
+    super({
+      code: 'COMMITMENT.LINKED_DECISION_NOT_FOUND',
+      status: 404,
+      message: {
+        zh: '未找到该主体在该单位的此项信用修复申请',
+        en: 'No repair application of this subject at this authority has this id',
+      },
+      details: { reference },
+    });
+  }
+}
+
 export class UnknownAuthorityError extends DomainError {
   constructor(authorityCode: string) {
     super({
@@ -67,14 +85,15 @@ export class UnknownAuthorityError extends DomainError {
   }
 }
 
+/** 回避: a staff member who declared a relation to the subject does not act on its commitments; a colleague does. */
 export class RelatedStaffError extends DomainError {
-  constructor(subjectCode: string) {
+  constructor(subjectCode: string, authorityName = '本单位') {
     super({
       code: 'COMMITMENT.STAFF_RELATED',
       status: 403,
       message: {
-        zh: '您已申报与该信用主体存在关联关系，应当回避',
-        en: 'You declared a relation to this subject and must abstain (回避)',
+        zh: `您已申报与该信用主体存在关联关系，应当回避；请由${authorityName}其他未申报关联关系的工作人员办理`,
+        en: `You declared a relation to this subject and must abstain (回避): another member of staff of ${authorityName === '本单位' ? 'your authority' : authorityName} who declared none acts on it`,
       },
       details: { subjectCode },
     });

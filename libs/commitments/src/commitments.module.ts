@@ -4,7 +4,6 @@ import { CreditRecordsModule } from '@credence/credit-records';
 import { MaterialsModule } from '@credence/materials';
 import { CaseTypeRegistry, ReactionRunner } from '@credence/workflow';
 import { commitmentCaseType } from './commitment.case-type';
-import { CommitmentActionHandler } from './commitment-action';
 import { CommitmentFacts } from './commitment-facts';
 import { CommitmentQueries } from './commitment-queries';
 import { CommitmentBreachReactions } from './commitment-reactions';
@@ -25,7 +24,6 @@ import { SubjectCredit } from './subject-credit';
     CommitmentBreachReactions,
     CommitmentSigner,
     SignCommitmentHandler,
-    CommitmentActionHandler,
     RepairCommitments,
   ],
   exports: [SubjectCredit, CommitmentFacts, CommitmentQueries, RepairCommitments],

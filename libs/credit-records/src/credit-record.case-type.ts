@@ -12,6 +12,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { STATUS_LABELS, type RecordContent } from './domain/credit-record';
 import { creditRecordMachine, type CreditRecordContext } from './domain/credit-record.machine';
 import { creditRecordRefusals } from './domain/credit-record.refusals';
+import { creditRecordActions } from './credit-record.actions';
 import { objectionMarked, publicStatusOf } from './domain/credit-record.status';
 
 export const CREDIT_RECORD = 'creditRecord';
@@ -163,6 +164,7 @@ export const creditRecordCaseType: CaseTypeDefinition = {
     'clear-objection': 'ObjectionMarkCleared',
     'note-unverifiable': 'ObjectionUnverifiableNoted',
   },
+  actionTable: creditRecordActions,
   refusals: creditRecordRefusals,
   ownershipOf: (ctx) => {
     const r = (ctx as CreditRecordContext).record;

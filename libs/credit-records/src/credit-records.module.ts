@@ -2,20 +2,12 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CaseTypeRegistry } from '@credence/workflow';
 import { creditRecordCaseType } from './credit-record.case-type';
 import { CreditRecordQueries } from './credit-record-queries';
-import { RecordActionHandler } from './record-action';
 import { RegisterCreditRecordHandler } from './register-credit-record';
 import { RuleSets } from './rule-sets';
-import { TechnicalCorrectionHandler } from './technical-correction';
 
 /** The credit-record registry: the first workflow on the engine. */
 @Module({
-  providers: [
-    RuleSets,
-    CreditRecordQueries,
-    RegisterCreditRecordHandler,
-    RecordActionHandler,
-    TechnicalCorrectionHandler,
-  ],
+  providers: [RuleSets, CreditRecordQueries, RegisterCreditRecordHandler],
   exports: [RuleSets, CreditRecordQueries],
 })
 export class CreditRecordsModule implements OnModuleInit {

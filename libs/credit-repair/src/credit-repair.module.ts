@@ -5,7 +5,7 @@ import { CommitmentsModule } from '@credence/commitments';
 import { MaterialsModule } from '@credence/materials';
 import { CaseTypeRegistry, ReactionRunner } from '@credence/workflow';
 import { repairCaseType } from './repair.case-type';
-import { CreateRepairApplicationHandler, RepairActionHandler } from './repair-commands';
+import { CreateRepairApplicationHandler } from './repair-commands';
 import { RepairFacts } from './repair-facts';
 import { RepairQueries } from './repair-queries';
 import { RepairCommitmentBreachRevokes, RepairCommitmentFollowsApplication } from './repair-commitment-link';
@@ -24,7 +24,6 @@ import { RepairReactions } from './repair-reactions';
     RepairCommitmentFollowsApplication,
     RepairCommitmentBreachRevokes,
     CreateRepairApplicationHandler,
-    RepairActionHandler,
   ],
   exports: [RepairQueries],
 })

@@ -2,6 +2,8 @@ export * from './credit-repair.module';
 export * from './domain/eligibility';
 export * from './domain/repair-application';
 export * from './domain/repair.machine';
+export * from './domain/repair.events';
+export * from './repair.actions';
 export * from './repair.case-type';
 export * from './repair.errors';
 export * from './repair-commands';

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  COMMITMENT,
-  type CommitmentEvent,
-  type LapseReason,
-  RepairCommitments,
-} from '@credence/commitments';
+import { COMMITMENT, type CommitmentEvent, type LapseReason, RepairCommitments } from '@credence/commitments';
 import { beijingDateOf, type Sql } from '@credence/shared';
 import {
   CaseEngine,

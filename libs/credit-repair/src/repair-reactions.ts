@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { beijingDateOf, type Sql } from '@credence/shared';
-import type { RecordedEvent } from '@credence/event-store';
 import type { DownstreamPlatform } from '@credence/authority-policies';
 import { CREDIT_RECORD, publicityPeriods, ruleSetInForce, RuleSets } from '@credence/credit-records';
-import { streamIdOf, type Reaction, type ReactionCommand, reactionOutbox } from '@credence/workflow';
+import {
+  streamIdOf,
+  type EventOf,
+  type Reaction,
+  type ReactionCommand,
+  type RecordedEventOf,
+  reactionOutbox,
+} from '@credence/workflow';
+import type { RepairEvent } from './domain/repair.events';
 import { REPAIR_APPLICATION } from './repair.case-type';
+
+/** The decisions whose effects reach outside the application. */
+type Decided = EventOf<RepairEvent, 'RepairApproved' | 'RepairApprovalRevoked'>;
 
 interface RecordRow {
   id: string;
@@ -21,14 +31,14 @@ interface RecordRow {
  *   told.
  */
 @Injectable()
-export class RepairReactions implements Reaction {
+export class RepairReactions implements Reaction<Decided> {
   readonly name = 'credit-repair-effects';
   readonly streamTypes = [REPAIR_APPLICATION];
-  readonly eventTypes = ['RepairApproved', 'RepairApprovalRevoked'];
+  readonly eventTypes = ['RepairApproved', 'RepairApprovalRevoked'] as const;
 
   constructor(private readonly ruleSets: RuleSets) {}
 
-  async react(event: RecordedEvent, tx: Sql): Promise<ReactionCommand[]> {
+  async react(event: RecordedEventOf<Decided>, tx: Sql): Promise<ReactionCommand[]> {
     const caseId = event.streamId.slice(REPAIR_APPLICATION.length + 1);
     const state = await this.applicationOf(event, tx);
     const facts = { repairCaseId: caseId, caseNumber: state.caseNumber, decisionEventId: event.eventId };
@@ -68,7 +78,7 @@ export class RepairReactions implements Reaction {
   }
 
   /** The application's record, subject and number, from its first events (creation and submission). */
-  private async applicationOf(event: RecordedEvent, tx: Sql) {
+  private async applicationOf(event: RecordedEventOf<Decided>, tx: Sql) {
     const { rows } = await tx.query<{ record_id: string; subject_code: string; case_number: string | null }>(
       `SELECT record_id::text, subject_code, case_number FROM repair_applications WHERE id = $1::uuid`,
       [event.streamId.slice(REPAIR_APPLICATION.length + 1)],
@@ -82,13 +92,13 @@ export class RepairReactions implements Reaction {
 
   private async notifyPlatforms(
     tx: Sql,
-    event: RecordedEvent,
+    event: RecordedEventOf<Decided>,
     caseId: string,
     topic: string,
     state: { recordId: string; subjectCode: string; caseNumber: string | null },
   ): Promise<void> {
     const platforms =
-      (event.data.downstream as DownstreamPlatform[] | undefined) ??
+      (event.type === 'RepairApproved' ? event.data.downstream : undefined) ??
       (await this.approvedPlatforms(tx, caseId));
     for (const platform of platforms)
       await reactionOutbox(tx, event, caseId, topic, platform.code, {

@@ -2,9 +2,10 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { SqlWrite } from '@credence/shared';
 import { caseMaterialWrites } from '@credence/materials';
 import { activeStatePaths, stateLabel, type CaseChange, type CaseTypeDefinition } from '@credence/workflow';
-import type { AttachedMaterial } from './domain/repair-application';
+import type { RepairEvent } from './domain/repair.events';
 import { repairMachine, type RepairContext } from './domain/repair.machine';
 import { repairRefusals } from './domain/repair.refusals';
+import { repairActions } from './repair.actions';
 import { repairModelEvents } from './repair.model-events';
 
 export const REPAIR_APPLICATION = 'repairApplication';
@@ -18,12 +19,15 @@ export function isOpenApplication(snapshot: AnyMachineSnapshot): boolean {
   return !activeStatePaths(snapshot).some((p) => CLOSED_STATES.includes(p.split('.')[0]));
 }
 
+/** The materials an event names (attached by the applicant, or reviewed for a decision): each is a case material. */
+const materialsNamed = ({ data }: RepairEvent) => ('materials' in data ? data.materials : undefined) ?? [];
+
 /** The repair_applications read model (lists, queues, one open application per record), in the append statement. */
-function project(change: CaseChange): SqlWrite[] {
+function project(change: CaseChange<RepairEvent>): SqlWrite[] {
   const c = contextOf(change.snapshot);
   const label = stateLabel(change.snapshot);
   const decision = c.revocation ?? c.decision;
-  const added = (change.event.data.materials as AttachedMaterial[] | undefined) ?? [];
+  const added = materialsNamed(change.event);
   return [
     {
       text: `INSERT INTO repair_applications (id, case_number, record_id, subject_code, subject_name, authority_code,
@@ -83,8 +87,6 @@ export const REPAIR_ACTIONS = {
   revoke: 'RepairApprovalRevoked',
 } as const;
 
-export type RepairAction = Exclude<keyof typeof REPAIR_ACTIONS, 'create'>;
-
 function viewOf(context: unknown): Record<string, unknown> {
   const c = context as RepairContext;
   return {
@@ -107,6 +109,7 @@ export const repairCaseType: CaseTypeDefinition = {
   label: { zh: '信用修复申请', en: 'Credit repair application' },
   machine: repairMachine,
   actions: REPAIR_ACTIONS,
+  actionTable: repairActions,
   refusals: repairRefusals,
 
   ownershipOf: (context) => {

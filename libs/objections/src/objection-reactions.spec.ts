@@ -1,18 +1,37 @@
 import { describe, expect, it } from '@jest/globals';
-import { recordEffectsOf, type ObjectionRef } from './objection-reactions';
+import type { CorrectionPlan } from './domain/objection';
+import type { AppealFiled } from './domain/objection.events';
+import { recordEffectsOf, type ObjectionRef, type RecordAffecting } from './objection-reactions';
 
 const ref: ObjectionRef = {
   objectionCaseId: 'objection-1',
   caseNumber: 'YY-320830-2026-000001',
   recordId: 'record-1',
 };
-const types = (event: { type: string; data: Record<string, unknown> }) =>
-  recordEffectsOf(event, ref).map((c) => c.eventType);
+const types = (event: RecordAffecting) => recordEffectsOf(event, ref).map((c) => c.eventType);
+
+const appeal: AppealFiled = {
+  type: 'AppealFiled',
+  data: {
+    statement: '处理结果有误',
+    appealAuthority: {
+      authority: { code: '320830', path: '320000/320800/320830', name: '盱眙县交通运输局' },
+      decidedBy: 'same-authority',
+      setting: {
+        settingId: 'setting-1',
+        value: 'same-authority',
+        authorityCode: null,
+        effectiveFrom: '2026-01-01',
+      },
+      note: null,
+    },
+  },
+};
 
 describe('what an objection does to its record', () => {
   it('marks the record from acceptance and again from an appeal', () => {
     expect(types({ type: 'ObjectionAccepted', data: {} })).toEqual(['ObjectionMarked']);
-    expect(types({ type: 'AppealFiled', data: {} })).toEqual(['ObjectionMarked']);
+    expect(types(appeal)).toEqual(['ObjectionMarked']);
     expect(recordEffectsOf({ type: 'ObjectionAccepted', data: {} }, ref)[0]).toMatchObject({
       caseType: 'creditRecord',
       caseId: 'record-1',
@@ -21,7 +40,10 @@ describe('what an objection does to its record', () => {
   });
 
   it('carries out the answer’s outcome, then clears the mark', () => {
-    const correction = { record: { facts: '新' }, changes: [{ field: 'facts', from: '旧', to: '新' }] };
+    const correction: CorrectionPlan = {
+      record: { facts: '新' },
+      changes: [{ field: 'facts', from: '旧', to: '新' }],
+    };
     const correct = recordEffectsOf(
       { type: 'ObjectionAnswered', data: { outcome: 'correct', correction, reasons: ['核实有误'] } },
       ref,

@@ -1,9 +1,17 @@
-import type { RecordedEvent } from '@credence/event-store';
 import type { Sql } from '@credence/shared';
 import { CREDIT_RECORD } from '@credence/credit-records';
-import type { Reaction, ReactionCommand } from '@credence/workflow';
-import type { CorrectionPlan, ObjectionOutcome } from './domain/objection';
+import type { EventOf, Reaction, ReactionCommand, RecordedEventOf } from '@credence/workflow';
+import type { ObjectionEvent } from './domain/objection.events';
 import { OBJECTION } from './objection.case-type';
+
+/** The events of an objection that change its record (the mark, the outcome). */
+export type RecordAffecting = EventOf<
+  ObjectionEvent,
+  'ObjectionAccepted' | 'ObjectionAnswered' | 'AppealFiled' | 'AppealDecided' | 'ObjectionWithdrawn'
+>;
+
+/** What an answer, or an appeal that overturns it, decides. */
+type Decided = EventOf<ObjectionEvent, 'ObjectionAnswered' | 'AppealDecided'>['data'];
 
 /** The objection a reaction acts for: its record and the number people quote. */
 export interface ObjectionRef {
@@ -29,15 +37,16 @@ const recordCommand = (
 });
 
 /** The record events an outcome causes: a new content version, removal for good, or a note next to the record. */
-function outcomeCommands(ref: ObjectionRef, data: Record<string, unknown>): ReactionCommand[] {
+function outcomeCommands(ref: ObjectionRef, data: Decided): ReactionCommand[] {
   const facts = {
     reasons: Array.isArray(data.reasons) ? data.reasons : [],
     reasonCodes: [OBJECTION_OUTCOME_REASON],
     legalBasis: textOf(data.legalBasis) ?? undefined,
   };
-  switch (data.outcome as ObjectionOutcome) {
+  switch (data.outcome) {
     case 'correct': {
-      const correction = data.correction as CorrectionPlan;
+      // The handler requires the correction with this outcome.
+      const correction = data.correction!;
       return [
         recordCommand(ref, 'CreditRecordCorrected', {
           ...facts,
@@ -75,7 +84,7 @@ function outcomeCommands(ref: ObjectionRef, data: Record<string, unknown>): Reac
  * from acceptance until the answer, and again from an appeal until its decision; the outcome's change is made first,
  * so the mark's end follows the change it reports.
  */
-export function recordEffectsOf(event: { type: string; data: Record<string, unknown> }, ref: ObjectionRef) {
+export function recordEffectsOf(event: RecordAffecting, ref: ObjectionRef) {
   const mark = () => recordCommand(ref, 'ObjectionMarked', { reasons: [], outcome: 'marked' });
   const clear = (outcome: unknown) =>
     recordCommand(ref, 'ObjectionMarkCleared', { outcome: textOf(outcome) ?? 'cleared' });
@@ -99,7 +108,7 @@ export function recordEffectsOf(event: { type: string; data: Record<string, unkn
 }
 
 /** Carries an objection's consequences over to its credit record, as the system, once per event. */
-export function objectionRecordEffects(): Reaction {
+export function objectionRecordEffects(): Reaction<RecordAffecting> {
   return {
     name: 'objection-record-effects',
     streamTypes: [OBJECTION],
@@ -110,7 +119,7 @@ export function objectionRecordEffects(): Reaction {
       'AppealDecided',
       'ObjectionWithdrawn',
     ],
-    async react(event: RecordedEvent, tx: Sql): Promise<ReactionCommand[]> {
+    async react(event: RecordedEventOf<RecordAffecting>, tx: Sql): Promise<ReactionCommand[]> {
       const caseId = event.streamId.slice(OBJECTION.length + 1);
       // The record and number never change after filing; the read model row is written with the filing.
       const { rows } = await tx.query<{ record_id: string; case_number: string }>(

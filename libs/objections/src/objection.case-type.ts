@@ -2,15 +2,11 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { SqlWrite } from '@credence/shared';
 import { caseMaterialWrites } from '@credence/materials';
 import { activeStatePaths, stateLabel, type CaseChange, type CaseTypeDefinition } from '@credence/workflow';
-import {
-  GROUND_LABELS,
-  OUTCOME_LABELS,
-  outcomeInForce,
-  type AttachedMaterial,
-  type ObjectionContext,
-} from './domain/objection';
+import { GROUND_LABELS, OUTCOME_LABELS, outcomeInForce, type ObjectionContext } from './domain/objection';
+import type { ObjectionEvent } from './domain/objection.events';
 import { FINAL_STATES, objectionMachine } from './domain/objection.machine';
 import { objectionRefusals } from './domain/objection.refusals';
+import { objectionActions } from './objection.actions';
 import { objectionModelEvents } from './objection.model-events';
 
 export const OBJECTION = 'objection';
@@ -46,12 +42,15 @@ export function isOpenObjection(snapshot: AnyMachineSnapshot): boolean {
   return !(FINAL_STATES as readonly string[]).includes(stageOf(snapshot));
 }
 
+/** The materials an event names (handed in by the subject, or reviewed for a decision): each is a case material. */
+const materialsNamed = ({ data }: ObjectionEvent) => ('materials' in data ? data.materials : undefined) ?? [];
+
 /** The `objections` read model (lists, queues, one open objection per record), written in the append statement. */
-function project(change: CaseChange): SqlWrite[] {
+function project(change: CaseChange<ObjectionEvent>): SqlWrite[] {
   const c = contextOf(change.snapshot);
   const label = stateLabel(change.snapshot);
   const record = c.record!;
-  const added = (change.event.data.materials as AttachedMaterial[] | undefined) ?? [];
+  const added = materialsNamed(change.event);
   return [
     {
       text: `INSERT INTO objections (id, case_number, record_id, record_decision_number, subject_code, subject_name,
@@ -133,6 +132,7 @@ export const objectionCaseType: CaseTypeDefinition = {
   label: { zh: '异议申请', en: 'Objection' },
   machine: objectionMachine,
   actions: OBJECTION_ACTIONS,
+  actionTable: objectionActions,
   refusals: objectionRefusals,
   ownershipOf: (context) => {
     const c = context as ObjectionContext;

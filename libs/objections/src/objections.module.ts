@@ -6,7 +6,6 @@ import { IdentityModule } from '@credence/identity';
 import { MaterialsModule } from '@credence/materials';
 import { CaseTypeRegistry, ReactionRunner } from '@credence/workflow';
 import { FileObjectionHandler } from './file-objection';
-import { ObjectionActionHandler } from './objection-action';
 import { objectionCaseType } from './objection.case-type';
 import { ObjectionQueries } from './objection-queries';
 import { objectionRecordEffects } from './objection-reactions';
@@ -14,7 +13,7 @@ import { objectionRecordEffects } from './objection-reactions';
 /** The objection workflow (异议处理): its case type, command handlers, queries and the reaction on the record. */
 @Module({
   imports: [AuditTrailModule, AuthorityPoliciesModule, CreditRecordsModule, IdentityModule, MaterialsModule],
-  providers: [FileObjectionHandler, ObjectionActionHandler, ObjectionQueries],
+  providers: [FileObjectionHandler, ObjectionQueries],
   exports: [ObjectionQueries],
 })
 export class ObjectionsModule implements OnModuleInit {

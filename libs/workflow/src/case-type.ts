@@ -1,7 +1,9 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { BilingualText, SqlWrite } from '@credence/shared';
 import type { MachineEvent, WorkflowActor } from './case-event';
-import type { RefusalCatalogue } from './refusals/refusal';
+import type { CatalogueEvent } from './event-catalogue';
+import type { AnyRefusalCatalogue } from './refusals/refusal';
+import type { ActionTable } from './actions/action-table';
 
 /** Where a case belongs: decides who sees it (policy) and whose queue it is in. */
 export interface CaseOwnership {
@@ -13,15 +15,18 @@ export interface CaseOwnership {
   title: string;
 }
 
-/** What one command changes, handed to the case type's inline projection (which runs in the append statement). */
-export interface CaseChange {
+/**
+ * What one command changes, handed to the case type's inline projection (which runs in the append statement); the
+ * event is typed by the workflow's catalogue (`CaseChange<RepairEvent>`).
+ */
+export interface CaseChange<TEvent extends CatalogueEvent = CatalogueEvent> {
   caseId: string;
   streamId: string;
   snapshot: AnyMachineSnapshot;
   ownership: CaseOwnership;
   /** The case's version once the event is appended. */
   version: number;
-  event: { eventId: string; type: string; data: Record<string, unknown> };
+  event: { eventId: string } & TEvent;
   at: Date;
 }
 
@@ -40,10 +45,15 @@ export interface CaseTypeDefinition {
   /** HTTP action name (kebab-case) → machine event type. */
   actions: Record<string, string>;
   /**
+   * The actions on an existing case (`<workflow>.actions.ts`): per action its event, facts and transaction; run by
+   * the one pipeline (CaseActionCommand). Creation stays with the workflow's own command.
+   */
+  actionTable?: ActionTable<never>;
+  /**
    * Every guard the machine names → the refusal that explains it (`<workflow>.refusals.ts` beside the machine): what
    * is wrong and what would make the action possible. The engine answers a refused action with it.
    */
-  refusals: RefusalCatalogue;
+  refusals: AnyRefusalCatalogue;
   ownershipOf(context: unknown): CaseOwnership;
   /** The type-specific part of the case view. */
   viewOf?(context: unknown): Record<string, unknown>;

@@ -1,5 +1,6 @@
 export * from './case-engine';
 export * from './case-event';
+export * from './event-catalogue';
 export * from './case-records';
 export * from './case-type';
 export * from './case-type-registry';
@@ -23,3 +24,6 @@ export * from './reactions/reaction-outbox';
 export * from './machine-declarations';
 export * from './refusals/refusal';
 export * from './refusals/explain-refusal';
+export * from './actions/action-table';
+export * from './actions/case-action';
+export * from './actions/precondition-failed';

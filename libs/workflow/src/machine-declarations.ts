@@ -25,7 +25,7 @@ export const eventTexts = (value: unknown): string[] =>
 export const eventText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** Who took a step and when, as a case's context keeps it. */
-export const actorStep = (event: MachineEvent) => ({
+export const actorStep = (event: Pick<MachineEvent, 'actor' | 'at'>) => ({
   by: event.actor.id,
   role: event.actor.role,
   at: event.at,

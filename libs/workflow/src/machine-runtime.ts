@@ -14,7 +14,12 @@ import { HistoryNotReplayableError } from './errors';
 
 // The only file that calls xstate's runtime: machines elsewhere are declarations (xstate-recipe §1).
 
-/** The machine event a recorded event stands for: who (from metadata), what, and when (recorded time). */
+/**
+ * The machine event a recorded event stands for: who (from metadata), what, and when (recorded time). The one place
+ * stored data meets a workflow's event catalogue (`<workflow>.events.ts`): events are never rewritten, so each
+ * catalogue describes its events as every version recorded them (fields added later are optional), and machines,
+ * updates, projections and reactions read the data typed from here on.
+ */
 export function toMachineEvent(event: RecordedEvent): MachineEvent {
   const m = event.metadata;
   return {

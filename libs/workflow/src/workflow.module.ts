@@ -13,6 +13,7 @@ import { WorkerLoop } from './worker-loop';
 import { CaseNumbers } from './case-numbers';
 import { ReactionLoop } from './reactions/reaction-loop';
 import { ReactionRunner } from './reactions/reaction-runner';
+import { CaseActionHandler } from './actions/case-action';
 
 /** The case engine, its registry, the event store it appends to, the timer worker and the reactions. */
 @Global()
@@ -35,6 +36,7 @@ import { ReactionRunner } from './reactions/reaction-runner';
     CaseNumbers,
     ReactionRunner,
     ReactionLoop,
+    CaseActionHandler,
   ],
   exports: [
     EventStore,

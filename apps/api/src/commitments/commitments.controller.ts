@@ -3,14 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
-  CommitmentActionCommand,
+  COMMITMENT,
   CommitmentQueries,
   SignCommitmentCommand,
   type CommitmentAction,
   type CommitmentActionInput,
 } from '@credence/commitments';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
-import type { LoadedCase } from '@credence/workflow';
+import { CaseActionCommand, type LoadedCase } from '@credence/workflow';
 import { AuditedRead } from '../audit/trail/audited-read';
 import { ActionRoute, CaseAction, type CaseActionRequest } from '../http/case-action';
 import { expectedVersionOf, setETag } from '../http/etag';
@@ -167,7 +167,7 @@ export class CommitmentsController {
 
   private async act(id: string, action: CommitmentAction, body: CommitmentActionInput, r: CaseActionRequest) {
     const loaded: LoadedCase = await this.commands.execute(
-      new CommitmentActionCommand(id, action, body, r.user, r.ctx, expectedVersionOf(r.ifMatch)),
+      new CaseActionCommand(COMMITMENT, id, action, body, r.user, r.ctx, expectedVersionOf(r.ifMatch)),
     );
     setETag(r.res, loaded.version);
     return this.views.of(loaded, r.user);

@@ -15,13 +15,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
+  CREDIT_RECORD,
   CreditRecordQueries,
-  RecordActionCommand,
   RegisterCreditRecordCommand,
-  TechnicalCorrectionCommand,
   type CreditRecordView,
 } from '@credence/credit-records';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
+import { CaseActionCommand } from '@credence/workflow';
 import { AuditedRead } from '../audit/trail/audited-read';
 import { expectedVersionOf, setETag } from '../http/etag';
 import { Ctx, type RequestContext } from '../http/request-context';
@@ -110,7 +110,15 @@ export class CreditRecordsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CreditRecordView> {
     const loaded = await this.commands.execute(
-      new TechnicalCorrectionCommand(id, body, user, ctx, expectedVersionOf(ifMatch)),
+      new CaseActionCommand(
+        CREDIT_RECORD,
+        id,
+        'technical-correction',
+        body,
+        user,
+        ctx,
+        expectedVersionOf(ifMatch),
+      ),
     );
     setETag(res, loaded.version);
     return this.queries.viewOf(loaded, user);
@@ -135,7 +143,7 @@ export class CreditRecordsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CreditRecordView> {
     const loaded = await this.commands.execute(
-      new RecordActionCommand(id, action, body, user, ctx, expectedVersionOf(ifMatch)),
+      new CaseActionCommand(CREDIT_RECORD, id, action, body, user, ctx, expectedVersionOf(ifMatch)),
     );
     setETag(res, loaded.version);
     return this.queries.viewOf(loaded, user);

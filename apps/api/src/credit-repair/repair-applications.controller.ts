@@ -4,13 +4,13 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import {
   CreateRepairApplicationCommand,
-  RepairActionCommand,
+  REPAIR_APPLICATION,
   RepairQueries,
   type RepairAction,
   type RepairActionInput,
 } from '@credence/credit-repair';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
-import type { LoadedCase } from '@credence/workflow';
+import { CaseActionCommand, type LoadedCase } from '@credence/workflow';
 import { AuditedRead } from '../audit/trail/audited-read';
 import { ActionRoute, CaseAction, type CaseActionRequest } from '../http/case-action';
 import { expectedVersionOf, setETag } from '../http/etag';
@@ -198,7 +198,15 @@ export class RepairApplicationsController {
 
   private async act(id: string, action: RepairAction, body: RepairActionInput, r: CaseActionRequest) {
     const loaded: LoadedCase = await this.commands.execute(
-      new RepairActionCommand(id, action, body, r.user, r.ctx, expectedVersionOf(r.ifMatch)),
+      new CaseActionCommand(
+        REPAIR_APPLICATION,
+        id,
+        action,
+        body,
+        r.user,
+        r.ctx,
+        expectedVersionOf(r.ifMatch),
+      ),
     );
     setETag(r.res, loaded.version);
     return this.views.of(loaded, r.user, { trail: false });

@@ -14,9 +14,10 @@ import { ActionRoute, CaseAction, type CaseActionRequest } from '../http/case-ac
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
+import { CaseActionCommand, type LoadedCase } from '@credence/workflow';
 import {
   FileObjectionCommand,
-  ObjectionActionCommand,
+  OBJECTION,
   ObjectionQueries,
   type ObjectionAction,
   type ObjectionActionInput,
@@ -229,8 +230,8 @@ export class ObjectionsController {
     body: ObjectionActionInput,
     r: CaseActionRequest,
   ): Promise<ObjectionView> {
-    const loaded = await this.commands.execute(
-      new ObjectionActionCommand(id, action, body, r.user, r.ctx, expectedVersionOf(r.ifMatch)),
+    const loaded: LoadedCase = await this.commands.execute(
+      new CaseActionCommand(OBJECTION, id, action, body, r.user, r.ctx, expectedVersionOf(r.ifMatch)),
     );
     setETag(r.res, loaded.version);
     return this.queries.viewOf(loaded, r.user);

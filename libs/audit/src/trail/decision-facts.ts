@@ -19,10 +19,10 @@ export interface DecisionFacts {
   reasons?: string[];
   /** Coded reasons from the workflow's catalogue (e.g. `MATERIALS_INCOMPLETE`), stable for statistics. */
   reasonCodes?: string[];
-  /** The reviewer's written opinion (审批意见). */
-  opinion?: string;
-  /** Legal basis cited for the step (法律依据), e.g. 《道路运输条例》第七十条. */
-  legalBasis?: string;
+  /** The reviewer's written opinion (审批意见); null when none was given. */
+  opinion?: string | null;
+  /** Legal basis cited for the step (法律依据), e.g. 《道路运输条例》第七十条; null when none was cited. */
+  legalBasis?: string | null;
   /** The credit grade or score as it stood when the decision was made, as the workflow read it. */
   gradeSnapshot?: Record<string, unknown>;
   /** Every material reviewed for the step, by content digest. */

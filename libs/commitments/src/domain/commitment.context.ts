@@ -1,5 +1,4 @@
 import type { RecordField } from '@credence/credit-records';
-import type { MachineEvent } from '@credence/workflow';
 import type {
   BreachGround,
   CheckMethod,
@@ -11,6 +10,7 @@ import type {
   PromiseItem,
   SuppliedMaterial,
 } from './commitment';
+import type { CommitmentMachineEvent, SignedData } from './commitment.events';
 
 export interface StaffStep {
   by: string;
@@ -74,27 +74,15 @@ export interface CommitmentContext {
   consequences: BreachConsequence[];
 }
 
-export type CommitmentEvent = MachineEvent<string, Record<string, unknown>>;
-
-/** What a guard or an update reads: the case's context and the event being decided. */
+/**
+ * What a guard or an update reads: the case's context and the event being decided (commitment.events.ts). A probe
+ * of the actions available now carries no data: guards read what they need through `signedData` and `?.`.
+ */
 export interface CommitmentArgs {
   context: CommitmentContext;
-  event: CommitmentEvent;
+  event: CommitmentMachineEvent;
 }
 
-/** What the signing event carries, checked by the handler and recorded whole. */
-export interface SignedData {
-  caseNumber: string;
-  type: CommitmentType;
-  subject: CommitmentSubject;
-  authority: CommitmentAuthority;
-  matter: string | null;
-  field: RecordField;
-  items: PromiseItem[];
-  promisedMaterials: string[];
-  promisedBy: string | null;
-  linked: LinkedDecision | null;
-  consentToPublish: boolean;
-  eligibility?: { allowed: boolean };
-}
-export const signedData = (event: CommitmentEvent) => event.data as unknown as Partial<SignedData>;
+/** The signing event's data, or nothing for any other event (a probe included): what `maySign` judges. */
+export const signedData = (event: CommitmentMachineEvent): Partial<SignedData> =>
+  event.type === 'CommitmentSigned' ? event.data : {};

@@ -2,29 +2,32 @@ import { isFastTrack, PUBLICATION_REQUIRED } from './commitment';
 import {
   signedData,
   type BreachConsequence,
-  type CheckDue,
   type CommitmentArgs,
   type CommitmentContext,
-  type CommitmentEvent,
 } from './commitment.context';
+import type { CommitmentMachineEvent, CommitmentTookEffect } from './commitment.events';
 import { suppliedItems } from './commitment.updates';
 
 /**
- * A fact the handler always puts in the event. The engine's availability probe carries no data: a guard that throws
- * there has the action offered and decided on the real command (machine-runtime `safeCan`); a real command without
- * the fact is a defect and fails loudly rather than being judged on nothing.
+ * A fact the handler always puts in the taking-effect event. The engine's availability probe carries no data: a
+ * guard that throws there has the action offered and decided on the real command (machine-runtime `safeCan`); a real
+ * command without the fact is a defect and fails loudly rather than being judged on nothing.
  */
-function payload<T>(event: CommitmentEvent, key: string): T {
-  if (!(key in event.data)) throw new Error(`${event.type} carries no ${key}`);
-  return event.data[key] as T;
+function tookEffectFact<K extends 'checkDue' | 'eligibility'>(
+  event: CommitmentMachineEvent,
+  key: K,
+): CommitmentTookEffect['data'][K] {
+  if (event.type !== 'CommitmentTookEffect' || !(key in event.data))
+    throw new Error(`${event.type} carries no ${key}`);
+  return event.data[key];
 }
 
-const isStaffOf = (event: CommitmentEvent, authorityCode: string | undefined) =>
+const isStaffOf = (event: CommitmentMachineEvent, authorityCode: string | undefined) =>
   (event.actor.role === 'officer' || event.actor.role === 'senior_reviewer') &&
   authorityCode !== undefined &&
   event.actor.authorityCode === authorityCode;
 
-const isSubject = (event: CommitmentEvent, subjectCode: string | undefined) =>
+const isSubject = (event: CommitmentMachineEvent, subjectCode: string | undefined) =>
   event.actor.role === 'applicant' && subjectCode !== undefined && event.actor.subjectCode === subjectCode;
 
 /**
@@ -50,12 +53,12 @@ const subjectOrAuthorityStaff = ({ context, event }: CommitmentArgs) =>
 const followsApplication = ({ context, event }: CommitmentArgs) =>
   event.actor.role === 'system' && context.type === 'repair' && context.linked?.kind === 'repair_application';
 
-const completesPromise = (context: CommitmentContext, event: CommitmentEvent) => {
+const completesPromise = (context: CommitmentContext, event: CommitmentMachineEvent) => {
   const delivered = new Set(suppliedItems(context, event).map((m) => m.item));
   return context.promisedMaterials.every((item) => delivered.has(item));
 };
 // Materials count only while the promised date has not passed (the timer may fire a moment after midnight).
-const beforeDue = (context: CommitmentContext, event: CommitmentEvent) =>
+const beforeDue = (context: CommitmentContext, event: CommitmentMachineEvent) =>
   context.checkDue !== null && event.at < context.checkDue.at;
 
 // Each consequence is carried out once per breach: a replayed reaction is refused here (a tripwire).
@@ -63,6 +66,7 @@ const firstOfKind =
   (kind: BreachConsequence['kind']) =>
   ({ context, event }: CommitmentArgs) =>
     event.actor.role === 'system' &&
+    'breachEventId' in event.data &&
     typeof event.data.breachEventId === 'string' &&
     !context.consequences.some((c) => c.kind === kind);
 
@@ -80,9 +84,8 @@ export const commitmentGuards = {
   // still be eligible (checked again by the handler).
   mayTakeEffect: (args: CommitmentArgs) =>
     (args.context.type === 'repair' ? followsApplication(args) : authorityStaff(args)) &&
-    payload<CheckDue | null>(args.event, 'checkDue') !== null &&
-    (!isFastTrack(args.context.type!) ||
-      payload<{ allowed?: boolean }>(args.event, 'eligibility').allowed === true),
+    tookEffectFact(args.event, 'checkDue') !== null &&
+    (!isFastTrack(args.context.type!) || tookEffectFact(args.event, 'eligibility')?.allowed === true),
   awaitsMaterials: ({ context }: CommitmentArgs) => context.type === 'missing_materials',
   // Each timer event belongs to its kind of commitment: only a 容缺 promise breaches when its date passes.
   promisedDatePassed: ({ context, event }: CommitmentArgs) =>

@@ -6,15 +6,22 @@ import {
   eventText as textOf,
   actorStep as step,
 } from '@credence/workflow';
-import type { BreachGround, LapseReason } from './commitment';
+import type { BreachConsequence, CommitmentContext } from './commitment.context';
 import type {
-  BreachConsequence,
-  CommitmentArgs,
-  CommitmentContext,
-  CommitmentEvent,
-} from './commitment.context';
+  CommitmentEventType,
+  CommitmentMachineEvent,
+  CommitmentMachineEventOf,
+} from './commitment.events';
 import { commitmentGuards, CONSEQUENCE_ONCE } from './commitment.guards';
-import { checkOf, consequenceOf, outcomeOf, signed, suppliedItems, tookEffect } from './commitment.updates';
+import {
+  checkOf,
+  consequenceOf,
+  outcomeOf,
+  signed,
+  suppliedItems,
+  tookEffect,
+  type ConsequenceEvent,
+} from './commitment.updates';
 
 // The context's types travel with the machine that keeps them.
 export type {
@@ -25,9 +32,13 @@ export type {
   StaffStep,
 } from './commitment.context';
 
-/** `assign` typed for this machine, for the transitions built outside its config. */
-const assignCommitment = (update: (args: CommitmentArgs) => Partial<CommitmentContext>) =>
-  assign<CommitmentContext, CommitmentEvent, undefined, CommitmentEvent, never>(update);
+/** `assign` typed for this machine and the events it runs on, for the transitions built outside its config. */
+const assignCommitment = <T extends CommitmentEventType>(
+  update: (args: {
+    context: CommitmentContext;
+    event: CommitmentMachineEventOf<T>;
+  }) => Partial<CommitmentContext>,
+) => assign<CommitmentContext, CommitmentMachineEventOf<T>, undefined, CommitmentMachineEvent, never>(update);
 
 /**
  * Signed, published or not: the authority acts on the commitment (it takes effect), or it is withdrawn. A repair
@@ -50,13 +61,13 @@ const awaitingEffect = (zh: string, en: string) => ({
       guard: 'mayTakeEffect' as const,
       target: 'inForce',
       meta: action('依承诺办理，承诺生效', 'Act on the commitment: it takes effect'),
-      actions: assignCommitment(({ context, event }) => tookEffect(context, event)),
+      actions: assignCommitment<'CommitmentTookEffect'>(({ context, event }) => tookEffect(context, event)),
     },
     CommitmentWithdrawn: {
       guard: 'mayWithdraw' as const,
       target: 'withdrawn',
       meta: action('撤回承诺', 'Withdraw the commitment'),
-      actions: assignCommitment(({ event }) => ({
+      actions: assignCommitment<'CommitmentWithdrawn'>(({ event }) => ({
         withdrawal: { ...step(event), reason: textOf(event.data.reason) },
       })),
     },
@@ -64,8 +75,8 @@ const awaitingEffect = (zh: string, en: string) => ({
       guard: 'followsApplication' as const,
       target: 'lapsed',
       meta: action('依托的申请未获准，承诺失效', 'Lapse: the application it supports ended'),
-      actions: assignCommitment(({ event }) => ({
-        lapse: { ...step(event), reason: event.data.reason as LapseReason },
+      actions: assignCommitment<'CommitmentLapsed'>(({ event }) => ({
+        lapse: { ...step(event), reason: event.data.reason },
       })),
     },
   },
@@ -76,7 +87,7 @@ const startCheck = () => ({
   guard: 'authorityStaff' as const,
   target: 'checking',
   meta: action('开始践诺核查', 'Start the fulfilment check'),
-  actions: assignCommitment(({ event }) => ({ check: checkOf(event) })),
+  actions: assignCommitment<'FulfilmentCheckStarted'>(({ event }) => ({ check: checkOf(event) })),
 });
 
 /** A consequence of the breach, recorded once per kind (the reaction's event names the breach). */
@@ -88,7 +99,7 @@ const consequence = (
 ) => ({
   guard: CONSEQUENCE_ONCE[kind],
   meta: action(zh, en),
-  actions: assignCommitment(({ context, event }) => ({
+  actions: assignCommitment<ConsequenceEvent['type']>(({ context, event }) => ({
     consequences: [...context.consequences, consequenceOf(event, kind, status)],
   })),
 });
@@ -102,7 +113,7 @@ const consequence = (
 export const commitmentMachine = setup({
   types: {
     context: {} as CommitmentContext,
-    events: {} as CommitmentEvent,
+    events: {} as CommitmentMachineEvent,
     input: {} as { caseId: string },
   },
   actions: {
@@ -245,7 +256,7 @@ export const commitmentMachine = setup({
               target: '#commitment.breached',
               meta: action('认定违诺', 'Record the commitment as broken'),
               actions: assign(({ event }) => ({
-                outcome: outcomeOf(event, 'breached', false, (event.data.ground as BreachGround) ?? 'other'),
+                outcome: outcomeOf(event, 'breached', false, event.data.ground ?? 'other'),
               })),
             },
           },

@@ -1,9 +1,10 @@
 import { authorityName, dateOf, refusal, type RefusalArgs, type RefusalCatalogue } from '@credence/workflow';
 import { COMMITMENT_TYPE_LABELS, isFastTrack } from './commitment';
 import { signedData, type BreachConsequence, type CommitmentContext } from './commitment.context';
+import type { CommitmentMachineEvent } from './commitment.events';
 import type { commitmentGuards } from './commitment.guards';
 
-type Args = RefusalArgs<CommitmentContext>;
+type Args = RefusalArgs<CommitmentContext, CommitmentMachineEvent>;
 
 const authorityOf = (c: CommitmentContext) =>
   authorityName(c.authority, { zh: '承诺所向单位', en: 'the authority the commitment is made to' });
@@ -150,7 +151,7 @@ export const commitmentRefusals = {
     const { context, event } = args;
     if (context.type === 'repair') return followsItsApplication();
     if (!isStaffOf(args, context.authority?.code)) return authorityStaffOnly(args);
-    const eligibility = event.data.eligibility as { allowed?: boolean } | undefined;
+    const eligibility = event.type === 'CommitmentTookEffect' ? event.data.eligibility : undefined;
     if (context.type && isFastTrack(context.type) && eligibility?.allowed !== true) {
       const type = COMMITMENT_TYPE_LABELS[context.type];
       return refusal(
@@ -197,4 +198,4 @@ export const commitmentRefusals = {
   breachRecordOnce: consequenceOnce('breach-record'),
   linkedRevocationOnce: consequenceOnce('linked-revocation'),
   gradeReEvaluationOnce: consequenceOnce('grade-re-evaluation'),
-} satisfies RefusalCatalogue<keyof typeof commitmentGuards, CommitmentContext>;
+} satisfies RefusalCatalogue<keyof typeof commitmentGuards, CommitmentContext, CommitmentMachineEvent>;

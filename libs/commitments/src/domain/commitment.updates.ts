@@ -1,25 +1,23 @@
 import { eventText as textOf, actorStep as step } from '@credence/workflow';
-import type { BreachGround, CheckMethod, LinkedDecision, SuppliedMaterial } from './commitment';
-import {
-  signedData,
-  type BreachConsequence,
-  type CheckDue,
-  type CommitmentContext,
-  type CommitmentEvent,
-  type CommitmentOutcome,
-  type SignedData,
-} from './commitment.context';
+import type { BreachGround } from './commitment';
+import type { BreachConsequence, CommitmentContext, CommitmentOutcome } from './commitment.context';
+import type { CommitmentMachineEvent, CommitmentMachineEventOf } from './commitment.events';
 
 // How the commitment's events change its context: the pieces `commitmentMachine` assigns.
 
-/** The materials supplied so far, with those the event brings. */
-export const suppliedItems = (context: CommitmentContext, event: CommitmentEvent) => [
+/** The materials supplied so far, with those the event brings (none for any other event, a probe included). */
+export const suppliedItems = (context: CommitmentContext, event: CommitmentMachineEvent) => [
   ...context.supplied,
-  ...((event.data.materials as SuppliedMaterial[] | undefined) ?? []),
+  ...((event.type === 'PromisedMaterialsSupplied' ? event.data.materials : undefined) ?? []),
 ];
 
+/** The events that end a commitment kept or broken. */
+type OutcomeEvent = CommitmentMachineEventOf<
+  'PromisedMaterialsOverdue' | 'PromisedMaterialsSupplied' | 'CommitmentFulfilled' | 'CommitmentBreached'
+>;
+
 export const outcomeOf = (
-  event: CommitmentEvent,
+  event: OutcomeEvent,
   result: CommitmentOutcome['result'],
   automatic: boolean,
   ground: BreachGround | null,
@@ -28,29 +26,39 @@ export const outcomeOf = (
   result,
   automatic,
   ground,
-  findings: textOf(event.data.findings),
-  legalBasis: textOf(event.data.legalBasis),
+  findings: 'findings' in event.data ? textOf(event.data.findings) : null,
+  legalBasis: 'legalBasis' in event.data ? textOf(event.data.legalBasis) : null,
 });
+
+/** The events that record a consequence of the breach, each naming it. */
+export type ConsequenceEvent = CommitmentMachineEventOf<
+  | 'BreachRecordRegistered'
+  | 'BreachRecordRefused'
+  | 'LinkedDecisionRevocationRequested'
+  | 'GradeReEvaluationRequested'
+>;
 
 export const consequenceOf = (
-  event: CommitmentEvent,
+  event: ConsequenceEvent,
   kind: BreachConsequence['kind'],
   status: BreachConsequence['status'],
-): BreachConsequence => ({
-  kind,
-  breachEventId: event.data.breachEventId as string,
-  at: event.at,
-  status,
-  recordId: textOf(event.data.recordId),
-  decisionNumber: textOf(event.data.decisionNumber),
-  linked: (event.data.linked as LinkedDecision | undefined) ?? null,
-  refusal: textOf(event.data.code)
-    ? { code: textOf(event.data.code)!, message: textOf(event.data.message) ?? '' }
-    : null,
-});
+): BreachConsequence => {
+  const d = event.data;
+  const code = 'code' in d ? textOf(d.code) : null;
+  return {
+    kind,
+    breachEventId: d.breachEventId,
+    at: event.at,
+    status,
+    recordId: 'recordId' in d ? textOf(d.recordId) : null,
+    decisionNumber: 'decisionNumber' in d ? textOf(d.decisionNumber) : null,
+    linked: ('linked' in d ? d.linked : undefined) ?? null,
+    refusal: code ? { code, message: ('message' in d ? textOf(d.message) : null) ?? '' } : null,
+  };
+};
 
-export function signed(event: CommitmentEvent): Partial<CommitmentContext> {
-  const d = signedData(event) as SignedData;
+export function signed(event: CommitmentMachineEventOf<'CommitmentSigned'>): Partial<CommitmentContext> {
+  const d = event.data;
   return {
     caseNumber: d.caseNumber,
     type: d.type,
@@ -67,18 +75,21 @@ export function signed(event: CommitmentEvent): Partial<CommitmentContext> {
   };
 }
 
-export function tookEffect(context: CommitmentContext, event: CommitmentEvent): Partial<CommitmentContext> {
+export function tookEffect(
+  context: CommitmentContext,
+  event: CommitmentMachineEventOf<'CommitmentTookEffect'>,
+): Partial<CommitmentContext> {
   return {
     inForce: { ...step(event), opinion: textOf(event.data.opinion) },
-    checkDue: event.data.checkDue as CheckDue,
-    linked: (event.data.linked as LinkedDecision | null | undefined) ?? context.linked,
+    checkDue: event.data.checkDue,
+    linked: event.data.linked ?? context.linked,
   };
 }
 
-export function checkOf(event: CommitmentEvent) {
+export function checkOf(event: CommitmentMachineEventOf<'FulfilmentCheckStarted'>) {
   return {
     ...step(event),
-    method: event.data.method as CheckMethod,
+    method: event.data.method,
     description: textOf(event.data.description),
   };
 }

@@ -1,12 +1,12 @@
 import { assign, setup } from 'xstate';
 import type { BilingualText } from '@credence/shared';
-import {
-  stateMeta as meta,
-  transitionMeta as action,
-  eventText as textOf,
-  type MachineEvent,
-} from '@credence/workflow';
+import { stateMeta as meta, transitionMeta as action, eventText as textOf } from '@credence/workflow';
 import type { RecordContent } from './credit-record';
+import type {
+  CreditRecordMachineEvent,
+  CreditRecordMachineEventOf,
+  RecordPeriods,
+} from './credit-record.events';
 
 export interface CreditRecordContext {
   caseId: string;
@@ -50,25 +50,16 @@ export interface PublicationTimeliness {
   limitId: string;
 }
 
-/** Data of the events that set a record's periods (registration, revocation of a repair). */
-interface PeriodData {
-  ruleSet: string;
-  repairableFrom: string;
-  repairableAt: string;
-  publicityEndsAfter: string;
-  expiresAt: string;
-}
-
-type RecordEvent = MachineEvent<string, Record<string, unknown>>;
-
 /** The objection an event of the objection workflow names (absent when an admin acts by hand). */
-const objectionOf = (event: RecordEvent) => ({
+const objectionOf = (
+  event: CreditRecordMachineEventOf<'ObjectionMarked' | 'ObjectionUnverifiableNoted'>,
+) => ({
   objectionCaseId: textOf(event.data.objectionCaseId),
   caseNumber: textOf(event.data.caseNumber),
 });
 
-const noteOf = (event: RecordEvent): RecordNote => {
-  const note = event.data.note as Partial<BilingualText> | undefined;
+const noteOf = (event: CreditRecordMachineEventOf<'ObjectionUnverifiableNoted'>): RecordNote => {
+  const note = event.data.note;
   return {
     kind: 'objection-unverifiable',
     ...objectionOf(event),
@@ -82,8 +73,11 @@ const noteOf = (event: RecordEvent): RecordNote => {
   };
 };
 
-const periodsOf = (event: RecordEvent) => {
-  const d = event.data as unknown as PeriodData;
+/** The periods the registration, or the revocation of a repair, sets. */
+const periodsOf = (
+  event: CreditRecordMachineEventOf<'CreditRecordRegistered' | 'RepairRevoked'>,
+): RecordPeriods => {
+  const d = event.data;
   return {
     ruleSet: d.ruleSet,
     repairableFrom: d.repairableFrom,
@@ -93,10 +87,13 @@ const periodsOf = (event: RecordEvent) => {
   };
 };
 
-/** What a guard reads: the record's context and the event being decided. */
+/**
+ * What a guard reads: the record's context and the event being decided (credit-record.events.ts). A probe of the
+ * actions available now carries no data, so guards read the event's data with `?.`.
+ */
 export interface RecordArgs {
   context: CreditRecordContext;
-  event: RecordEvent;
+  event: CreditRecordMachineEvent;
 }
 
 /** Who may take each step of a record, and when: the guards of `creditRecordMachine` (refusals: credit-record.refusals.ts). */
@@ -104,7 +101,7 @@ export const creditRecordGuards = {
   // The finding authority registers its own records (谁认定); an admin may register for any; the system registers
   // on behalf of the authority the record names (the 违诺 record of a commitment broken before that authority).
   registrarActsForAuthority: ({ event }: RecordArgs) => {
-    const authority = (event.data.record as RecordContent | undefined)?.authorityCode;
+    const authority = event.type === 'CreditRecordRegistered' ? event.data.record?.authorityCode : undefined;
     return (
       event.actor.role === 'admin' ||
       (event.actor.role === 'officer' && event.actor.authorityCode === authority) ||
@@ -132,7 +129,7 @@ export const creditRecordGuards = {
 export const creditRecordMachine = setup({
   types: {
     context: {} as CreditRecordContext,
-    events: {} as RecordEvent,
+    events: {} as CreditRecordMachineEvent,
     input: {} as { caseId: string },
   },
   actions: {
@@ -167,9 +164,9 @@ export const creditRecordMachine = setup({
           target: 'registered',
           meta: action('登记信用记录', 'Register the record'),
           actions: assign(({ event }) => ({
-            record: event.data.record as RecordContent,
+            record: event.data.record,
             contentVersion: 1,
-            publication: (event.data.publication as PublicationTimeliness | undefined) ?? null,
+            publication: event.data.publication ?? null,
             ...periodsOf(event),
           })),
         },
@@ -258,7 +255,7 @@ export const creditRecordMachine = setup({
                   guard: 'isSystemOrAdmin',
                   meta: action('更正', 'Correct'),
                   actions: assign(({ context, event }) => ({
-                    record: { ...context.record!, ...(event.data.record as Partial<RecordContent>) },
+                    record: { ...context.record!, ...event.data.record },
                     contentVersion: context.contentVersion + 1,
                   })),
                 },

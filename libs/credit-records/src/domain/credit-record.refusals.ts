@@ -1,8 +1,8 @@
 import { authorityName, refusal, type RefusalArgs, type RefusalCatalogue } from '@credence/workflow';
-import type { RecordContent } from './credit-record';
+import type { CreditRecordMachineEvent } from './credit-record.events';
 import type { CreditRecordContext, creditRecordGuards } from './credit-record.machine';
 
-type Args = RefusalArgs<CreditRecordContext>;
+type Args = RefusalArgs<CreditRecordContext, CreditRecordMachineEvent>;
 
 const findingAuthorityOf = (c: CreditRecordContext) =>
   authorityName(c.record ? { name: c.record.authorityName, code: c.record.authorityCode } : null);
@@ -11,7 +11,7 @@ const findingAuthorityOf = (c: CreditRecordContext) =>
 export const creditRecordRefusals = {
   // 谁认定、谁登记: the finding authority registers its own records.
   registrarActsForAuthority: ({ event }: Args) => {
-    const name = (event.data.record as Partial<RecordContent> | undefined)?.authorityName;
+    const name = event.type === 'CreditRecordRegistered' ? event.data.record?.authorityName : undefined;
     return refusal(
       'RECORD.FINDING_AUTHORITY_REGISTERS',
       403,
@@ -57,4 +57,4 @@ export const creditRecordRefusals = {
       `公示期尚未届满；至${context.publicityEndsAfter ?? '最长公示期'}届满后自动到期`,
       `The publicity period has not ended; it ends by itself after ${context.publicityEndsAfter ?? 'its maximum'}`,
     ),
-} satisfies RefusalCatalogue<keyof typeof creditRecordGuards, CreditRecordContext>;
+} satisfies RefusalCatalogue<keyof typeof creditRecordGuards, CreditRecordContext, CreditRecordMachineEvent>;

@@ -7,7 +7,6 @@ import {
   eventText as textOf,
   actorStep as step,
   type ExtendClockParams,
-  type MachineEvent,
 } from '@credence/workflow';
 import type {
   AttachedMaterial,
@@ -16,6 +15,7 @@ import type {
   RecordSummary,
   RepairCommitment,
 } from './repair-application';
+import type { RepairEventType, RepairMachineEvent, RepairMachineEventOf } from './repair.events';
 
 export interface RepairContext {
   caseId: string;
@@ -45,10 +45,17 @@ export interface RepairContext {
   revocation: (Decision & { ground: string; banUntil: string | null }) | null;
 }
 
-type RepairEvent = MachineEvent<string, Record<string, unknown>>;
-type Guard = { context: RepairContext; event: RepairEvent };
+/**
+ * What a guard reads. A probe of the actions available now carries no data, so guards read the event's data with
+ * `?.` (repair.events.ts types it as stored).
+ */
+type Guard = { context: RepairContext; event: RepairMachineEvent };
 
-const decisionOf = (event: RepairEvent, outcome: Decision['outcome']): Decision => ({
+type DecisionEvent = RepairMachineEventOf<
+  'RepairApplicationRefused' | 'RepairApproved' | 'RepairRejected' | 'RepairApprovalRevoked'
+>;
+
+const decisionOf = (event: DecisionEvent, outcome: Decision['outcome']): Decision => ({
   ...step(event),
   outcome,
   reasons: texts(event.data.reasons),
@@ -56,22 +63,22 @@ const decisionOf = (event: RepairEvent, outcome: Decision['outcome']): Decision 
   legalBasis: textOf(event.data.legalBasis),
   opinion: textOf(event.data.opinion),
 });
-const addMaterials = (context: RepairContext, event: RepairEvent) => [
-  ...context.materials,
-  ...((event.data.materials as AttachedMaterial[] | undefined) ?? []),
-];
+const addMaterials = (
+  context: RepairContext,
+  event: RepairMachineEventOf<'RepairDraftUpdated' | 'RepairSupplementProvided'>,
+): AttachedMaterial[] => [...context.materials, ...(event.data.materials ?? [])];
 
-/** `assign` typed for this machine, for the transitions built outside its config. */
-const assignRepair = (
-  update: (args: { context: RepairContext; event: RepairEvent }) => Partial<RepairContext>,
-) => assign<RepairContext, RepairEvent, undefined, RepairEvent, never>(update);
+/** `assign` typed for this machine and the event it runs on, for the transitions built outside its config. */
+const assignRepair = <T extends RepairEventType>(
+  update: (args: { context: RepairContext; event: RepairMachineEventOf<T> }) => Partial<RepairContext>,
+) => assign<RepairContext, RepairMachineEventOf<T>, undefined, RepairMachineEvent, never>(update);
 
 /** 一次性告知: the officer lists everything missing; `from` says where the case returns once supplied. */
 const requestSupplement = (from: 'acceptance' | 'review', target: string) => ({
   guard: 'findingAuthorityStaff' as const,
   target,
   meta: action('要求补正', 'Ask for supplements'),
-  actions: assignRepair(({ event }) => ({
+  actions: assignRepair<'RepairSupplementRequested'>(({ event }) => ({
     supplementRequest: {
       items: texts(event.data.items),
       reasons: texts(event.data.reasons),
@@ -84,7 +91,7 @@ const supplied = (guard: 'supplementBeforeAcceptance' | 'supplementDuringReview'
   guard,
   target,
   meta: action('提交补正材料', 'Supply the materials'),
-  actions: assignRepair(({ context, event }) => ({
+  actions: assignRepair<'RepairSupplementProvided'>(({ context, event }) => ({
     materials: addMaterials(context, event),
     supplementRequest: null,
   })),
@@ -94,7 +101,7 @@ const approve = (guard: 'mayDecideAlone' | 'secondReviewer') => ({
   guard,
   target: '#repairApplication.approved',
   meta: action('准予修复', 'Approve'),
-  actions: assignRepair(({ context, event }) => ({
+  actions: assignRepair<'RepairApproved'>(({ context, event }) => ({
     decision: decisionOf(event, 'approved'),
     commitment: context.commitment && { ...context.commitment, inForceFrom: event.at },
   })),
@@ -103,7 +110,7 @@ const reject = (guard: 'mayDecideAlone' | 'secondReviewer') => ({
   guard,
   target: '#repairApplication.rejected',
   meta: action('不予修复', 'Reject'),
-  actions: assignRepair(({ event }) => ({ decision: decisionOf(event, 'rejected') })),
+  actions: assignRepair<'RepairRejected'>(({ event }) => ({ decision: decisionOf(event, 'rejected') })),
 });
 
 // 谁认定、谁修复: only the authority that made the finding handles its repair.
@@ -117,7 +124,8 @@ export const repairGuards = {
     event.actor.role === 'applicant' && event.actor.subjectCode === context.record?.subject.code,
   isApplicantFiling: ({ event }: Guard) =>
     event.actor.role === 'applicant' &&
-    event.actor.subjectCode === (event.data.record as RecordSummary | undefined)?.subject.code,
+    event.type === 'RepairApplicationCreated' &&
+    event.actor.subjectCode === event.data.record?.subject.code,
   isSystem: ({ event }: Guard) => event.actor.role === 'system',
   findingAuthorityStaff,
   // Order 36 requires a public credit commitment before repair: no submission without one made in the
@@ -139,7 +147,7 @@ export const repairGuards = {
     event.actor.role === 'system' ||
     (event.actor.role === 'senior_reviewer' &&
       event.actor.authorityCode === context.record?.authorityCode &&
-      event.data.ground !== 'commitment_broken'),
+      !(event.type === 'RepairApprovalRevoked' && event.data.ground === 'commitment_broken')),
   supplementBeforeAcceptance: ({ context, event }: Guard) =>
     context.supplementRequest?.from === 'acceptance' &&
     event.actor.role === 'applicant' &&
@@ -158,7 +166,7 @@ export const repairGuards = {
  * the event's data; guards read only the context and the event (its actor and time).
  */
 export const repairMachine = setup({
-  types: { context: {} as RepairContext, events: {} as RepairEvent, input: {} as { caseId: string } },
+  types: { context: {} as RepairContext, events: {} as RepairMachineEvent, input: {} as { caseId: string } },
   actions: {
     extendClock: (_, _params: ExtendClockParams) => undefined,
   },
@@ -192,10 +200,10 @@ export const repairMachine = setup({
           target: 'draft',
           meta: action('创建修复申请', 'Create the application'),
           actions: assign(({ event }) => ({
-            record: event.data.record as RecordSummary,
+            record: event.data.record,
             applicantAccountId: event.actor.id,
-            materials: (event.data.materials as AttachedMaterial[] | undefined) ?? [],
-            commitment: (event.data.commitment as RepairCommitment | null | undefined) ?? null,
+            materials: event.data.materials ?? [],
+            commitment: event.data.commitment ?? null,
           })),
         },
       },
@@ -208,7 +216,7 @@ export const repairMachine = setup({
           meta: action('修改草稿', 'Edit the draft'),
           actions: assign(({ context, event }) => ({
             materials: addMaterials(context, event),
-            commitment: (event.data.commitment as RepairCommitment | undefined) ?? context.commitment,
+            commitment: event.data.commitment ?? context.commitment,
           })),
         },
         RepairApplicationSubmitted: {
@@ -216,8 +224,8 @@ export const repairMachine = setup({
           target: 'open',
           meta: action('提交申请', 'Submit'),
           actions: assign(({ event }) => ({
-            caseNumber: event.data.caseNumber as string,
-            fourEyes: event.data.fourEyes as boolean,
+            caseNumber: event.data.caseNumber,
+            fourEyes: event.data.fourEyes,
             submittedAt: event.at,
           })),
         },
@@ -321,7 +329,7 @@ export const repairMachine = setup({
                   actions: assign(({ event }) => ({
                     recommendation: {
                       ...step(event),
-                      outcome: event.data.recommendation as 'approve' | 'reject',
+                      outcome: event.data.recommendation,
                       opinion: textOf(event.data.opinion) ?? '',
                       reasons: texts(event.data.reasons),
                     },
@@ -357,7 +365,7 @@ export const repairMachine = setup({
           actions: assign(({ event }) => ({
             revocation: {
               ...decisionOf(event, 'revoked'),
-              ground: event.data.ground as string,
+              ground: event.data.ground,
               banUntil: textOf(event.data.banUntil),
             },
           })),

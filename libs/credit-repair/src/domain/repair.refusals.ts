@@ -1,7 +1,8 @@
 import { authorityName, dateOf, refusal, type RefusalArgs, type RefusalCatalogue } from '@credence/workflow';
+import type { RepairMachineEvent } from './repair.events';
 import type { RepairContext, repairGuards } from './repair.machine';
 
-type Args = RefusalArgs<RepairContext>;
+type Args = RefusalArgs<RepairContext, RepairMachineEvent>;
 
 const authorityOf = (c: RepairContext) =>
   authorityName(c.record ? { name: c.record.authorityName, code: c.record.authorityCode } : null);
@@ -107,7 +108,11 @@ export const repairRefusals = {
   mayRevoke: (args) => {
     const { context, event } = args;
     const a = authorityOf(context);
-    if (event.data.ground === 'commitment_broken' && event.actor.role === 'senior_reviewer')
+    if (
+      event.type === 'RepairApprovalRevoked' &&
+      event.data.ground === 'commitment_broken' &&
+      event.actor.role === 'senior_reviewer'
+    )
       return refusal(
         'REPAIR.BREACH_THROUGH_COMMITMENT',
         422,
@@ -133,7 +138,7 @@ export const repairRefusals = {
       `The time limit was already extended on ${dateOf(extension.at)} (${extension.reason}), and can be extended once only: decide within the extended limit`,
     );
   },
-} satisfies RefusalCatalogue<keyof typeof repairGuards, RepairContext>;
+} satisfies RefusalCatalogue<keyof typeof repairGuards, RepairContext, RepairMachineEvent>;
 
 function nothingAsked({ context }: Args) {
   return refusal(

@@ -1,12 +1,13 @@
-import type { MachineEvent } from '@credence/workflow';
-import type { ObjectedRecord, ObjectionContext } from './objection';
+import type { ObjectionContext } from './objection';
+import type { ObjectionEventType, ObjectionMachineEventOf } from './objection.events';
 
-export type ObjectionEvent = MachineEvent<string, Record<string, unknown>>;
-
-/** What a guard or an update reads: the case's context and the event being decided. */
-export interface ObjectionArgs {
+/**
+ * What a guard or an update reads: the case's context and the event being decided (objection.events.ts). A probe of
+ * the actions available now carries no data, so guards read the event's data with `?.`.
+ */
+export interface ObjectionArgs<T extends ObjectionEventType = ObjectionEventType> {
   context: ObjectionContext;
-  event: ObjectionEvent;
+  event: ObjectionMachineEventOf<T>;
 }
 
 const isSubject = ({ context, event }: ObjectionArgs) =>
@@ -25,7 +26,8 @@ export const objectionGuards = {
   filedBySubject: ({ event }: ObjectionArgs) =>
     event.actor.role === 'applicant' &&
     event.actor.subjectCode !== null &&
-    event.actor.subjectCode === (event.data.record as ObjectedRecord | undefined)?.subject.code,
+    event.type === 'ObjectionFiled' &&
+    event.actor.subjectCode === event.data.record?.subject.code,
   isSubject,
   isHandlingStaff,
   isSystem: ({ event }: ObjectionArgs) => event.actor.role === 'system',

@@ -9,7 +9,8 @@ import {
   type ExtendClockParams,
 } from '@credence/workflow';
 import type { ObjectionContext, SupplementRequest } from './objection';
-import { objectionGuards, type ObjectionArgs, type ObjectionEvent } from './objection.guards';
+import type { ObjectionEventType, ObjectionMachineEvent, ObjectionMachineEventOf } from './objection.events';
+import { objectionGuards, type ObjectionArgs } from './objection.guards';
 import {
   answerOf,
   appealDecisionOf,
@@ -23,20 +24,22 @@ import {
   withdrawal,
 } from './objection.updates';
 
-/** `assign` typed for this machine, for the transitions built outside its config. */
-const assignObjection = (update: (args: ObjectionArgs) => Partial<ObjectionContext>) =>
-  assign<ObjectionContext, ObjectionEvent, undefined, ObjectionEvent, never>(update);
+/** `assign` typed for this machine and the events it runs on, for the transitions built outside its config. */
+const assignObjection = <T extends ObjectionEventType>(
+  update: (args: ObjectionArgs<T>) => Partial<ObjectionContext>,
+) => assign<ObjectionContext, ObjectionMachineEventOf<T>, undefined, ObjectionMachineEvent, never>(update);
 
 /** A staff step of the first round: recorded with its taker, who may then not decide the appeal. */
-const firstRoundStep = (update: (args: ObjectionArgs) => Partial<ObjectionContext>) =>
-  assignObjection((args) => ({ ...update(args), handledBy: handled(args.context, args.event) }));
+const firstRoundStep = <T extends ObjectionEventType>(
+  update: (args: ObjectionArgs<T>) => Partial<ObjectionContext>,
+) => assignObjection<T>((args) => ({ ...update(args), handledBy: handled(args.context, args.event) }));
 
 /** The handling staff ask the subject for what is missing; the case waits in `target` for it. */
 const requestSupplement = (stage: SupplementRequest['stage'], target: string, zh: string, en: string) => ({
   guard: 'isHandlingStaff' as const,
   target,
   meta: action(zh, en),
-  actions: firstRoundStep(({ context, event }) => ({
+  actions: firstRoundStep<'SupplementRequested'>(({ context, event }) => ({
     supplementRequests: [...context.supplementRequests, requestOf(event, stage)],
   })),
 });
@@ -52,7 +55,7 @@ const supplement = (target: string, zh: string, en: string) => ({
   guard: 'isSubject' as const,
   target,
   meta: action(zh, en),
-  actions: assignObjection(supplemented),
+  actions: assignObjection<'Supplemented'>(supplemented),
 });
 
 /** Withdrawn during the first round: the case ends without an answer. */
@@ -60,7 +63,7 @@ const withdrawObjection = (stage: 'admission' | 'verification') => ({
   guard: 'isSubject' as const,
   target: 'withdrawn',
   meta: action('撤回异议', 'Withdraw'),
-  actions: assignObjection(({ event }) => ({
+  actions: assignObjection<'ObjectionWithdrawn'>(({ event }) => ({
     withdrawal: withdrawal(event, stage),
     ...closed('withdrawn', event),
   })),
@@ -76,7 +79,11 @@ const withdrawObjection = (stage: 'admission' | 'verification') => ({
  * the event (its actor and time).
  */
 export const objectionMachine = setup({
-  types: { context: {} as ObjectionContext, events: {} as ObjectionEvent, input: {} as { caseId: string } },
+  types: {
+    context: {} as ObjectionContext,
+    events: {} as ObjectionMachineEvent,
+    input: {} as { caseId: string },
+  },
   actions: {
     extendClock: (_, _params: ExtendClockParams) => undefined,
   },
@@ -133,7 +140,7 @@ export const objectionMachine = setup({
               guard: 'isHandlingStaff',
               target: '#objection.verification',
               meta: action('受理', 'Accept'),
-              actions: firstRoundStep(({ event }) => ({
+              actions: firstRoundStep<'ObjectionAccepted'>(({ event }) => ({
                 acceptance: { ...step(event), opinion: textOf(event.data.opinion) },
               })),
             },
@@ -141,7 +148,7 @@ export const objectionMachine = setup({
               guard: 'isHandlingStaff',
               target: '#objection.notAccepted',
               meta: action('不予受理', 'Refuse'),
-              actions: firstRoundStep(({ event }) => ({
+              actions: firstRoundStep<'ObjectionRefused'>(({ event }) => ({
                 refusal: {
                   ...step(event),
                   reasonCodes: texts(event.data.reasonCodes),
@@ -194,7 +201,7 @@ export const objectionMachine = setup({
               guard: 'mayExtend',
               meta: action('延长核实期限', 'Extend the verification'),
               actions: [
-                firstRoundStep(({ event }) => ({
+                firstRoundStep<'VerificationExtended'>(({ event }) => ({
                   extension: { ...step(event), reason: textOf(event.data.reason) ?? '' },
                 })),
                 {
@@ -217,7 +224,7 @@ export const objectionMachine = setup({
               guard: 'isHandlingStaff',
               target: '#objection.answered',
               meta: action('作出异议处理结果', 'Answer'),
-              actions: firstRoundStep(({ event }) => ({ answer: answerOf(event) })),
+              actions: firstRoundStep<'ObjectionAnswered'>(({ event }) => ({ answer: answerOf(event) })),
             },
           },
         },

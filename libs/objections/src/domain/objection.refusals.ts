@@ -1,8 +1,9 @@
 import { authorityName, dateOf, refusal, type RefusalArgs, type RefusalCatalogue } from '@credence/workflow';
 import type { ObjectionContext } from './objection';
+import type { ObjectionMachineEvent } from './objection.events';
 import type { objectionGuards } from './objection.guards';
 
-type Args = RefusalArgs<ObjectionContext>;
+type Args = RefusalArgs<ObjectionContext, ObjectionMachineEvent>;
 
 const subjectOf = (c: ObjectionContext) => c.record?.subject.name ?? '该信用主体';
 const handlingOf = (c: ObjectionContext) =>
@@ -99,4 +100,4 @@ export const objectionRefusals = {
       `You took part in handling this objection and may not decide its appeal: a different senior reviewer of ${a.en} decides`,
     );
   },
-} satisfies RefusalCatalogue<keyof typeof objectionGuards, ObjectionContext>;
+} satisfies RefusalCatalogue<keyof typeof objectionGuards, ObjectionContext, ObjectionMachineEvent>;

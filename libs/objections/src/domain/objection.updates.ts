@@ -1,39 +1,37 @@
 import { eventTexts as texts, eventText as textOf, actorStep as step } from '@credence/workflow';
 import type {
   Answer,
-  AppealAuthorityChoice,
   AppealDecision,
   AttachedMaterial,
   ClosureReason,
-  CorrectionPlan,
-  ObjectedRecord,
   ObjectionContext,
-  ObjectionGround,
-  ObjectionOutcome,
   SupplementRequest,
   Withdrawal,
 } from './objection';
-import type { ObjectionArgs, ObjectionEvent } from './objection.guards';
+import type { ObjectionMachineEvent, ObjectionMachineEventOf } from './objection.events';
+import type { ObjectionArgs } from './objection.guards';
 
 // How the objection's events change its context: the pieces `objectionMachine` assigns.
 
-const materialsOf = (event: ObjectionEvent): AttachedMaterial[] =>
-  (event.data.materials as AttachedMaterial[] | undefined) ?? [];
+/** The events that hand in materials. */
+type WithMaterials = ObjectionMachineEventOf<'ObjectionFiled' | 'Supplemented' | 'AppealFiled'>;
 
-export const answerOf = (event: ObjectionEvent): Answer => ({
+const materialsOf = (event: WithMaterials): AttachedMaterial[] => event.data.materials ?? [];
+
+export const answerOf = (event: ObjectionMachineEventOf<'ObjectionAnswered' | 'AppealDecided'>): Answer => ({
   ...step(event),
-  outcome: event.data.outcome as ObjectionOutcome,
+  outcome: event.data.outcome,
   reasons: texts(event.data.reasons),
   legalBasis: textOf(event.data.legalBasis) ?? '',
-  correction: (event.data.correction as CorrectionPlan | null | undefined) ?? null,
+  correction: event.data.correction ?? null,
   note: textOf(event.data.note),
 });
 
 /** First-round staff steps: whoever takes one may not decide the appeal. */
-export const handled = (context: ObjectionContext, event: ObjectionEvent) =>
+export const handled = (context: ObjectionContext, event: ObjectionMachineEvent) =>
   context.handledBy.includes(event.actor.id) ? context.handledBy : [...context.handledBy, event.actor.id];
 
-export const closed = (reason: ClosureReason, event: ObjectionEvent) => ({
+export const closed = (reason: ClosureReason, event: ObjectionMachineEvent) => ({
   closure: { reason, at: event.at },
 });
 
@@ -46,14 +44,20 @@ export const settleRequest = (
 ): SupplementRequest[] =>
   context.supplementRequests.map((r) => (r === openRequest(context) ? { ...r, ...settled } : r));
 
-export const withdrawal = (event: ObjectionEvent, stage: Withdrawal['stage']): Withdrawal => ({
+export const withdrawal = (
+  event: ObjectionMachineEventOf<'ObjectionWithdrawn'>,
+  stage: Withdrawal['stage'],
+): Withdrawal => ({
   by: event.actor.id,
   at: event.at,
   reason: textOf(event.data.reason),
   stage,
 });
 
-export function requestOf(event: ObjectionEvent, stage: SupplementRequest['stage']): SupplementRequest {
+export function requestOf(
+  event: ObjectionMachineEventOf<'SupplementRequested'>,
+  stage: SupplementRequest['stage'],
+): SupplementRequest {
   return {
     ...step(event),
     stage,
@@ -64,7 +68,7 @@ export function requestOf(event: ObjectionEvent, stage: SupplementRequest['stage
   };
 }
 
-export function supplemented({ context, event }: ObjectionArgs): Partial<ObjectionContext> {
+export function supplemented({ context, event }: ObjectionArgs<'Supplemented'>): Partial<ObjectionContext> {
   return {
     materials: [...context.materials, ...materialsOf(event)],
     supplementRequests: settleRequest(context, { answeredAt: event.at }),
@@ -72,16 +76,16 @@ export function supplemented({ context, event }: ObjectionArgs): Partial<Objecti
 }
 
 /** The filing: the record objected to, the subject's statement and commitment; the record's authority handles it. */
-export function filed(event: ObjectionEvent): Partial<ObjectionContext> {
-  const record = event.data.record as ObjectedRecord;
+export function filed(event: ObjectionMachineEventOf<'ObjectionFiled'>): Partial<ObjectionContext> {
+  const record = event.data.record;
   return {
     caseNumber: textOf(event.data.caseNumber),
     record,
-    ground: event.data.ground as ObjectionGround,
+    ground: event.data.ground,
     statement: textOf(event.data.statement) ?? '',
     repairApplicationId: textOf(event.data.repairApplicationId),
     commitment: {
-      content: textOf((event.data.commitment as { content?: unknown } | undefined)?.content) ?? '',
+      content: textOf(event.data.commitment?.content) ?? '',
       consent: true as const,
       signedBy: event.actor.id,
       signedAt: event.at,
@@ -98,8 +102,8 @@ export function filed(event: ObjectionEvent): Partial<ObjectionContext> {
 }
 
 /** The appeal: handled from now on by the appeal's authority (chosen by the handler), its materials added. */
-export function appealed({ context, event }: ObjectionArgs): Partial<ObjectionContext> {
-  const choice = event.data.appealAuthority as AppealAuthorityChoice;
+export function appealed({ context, event }: ObjectionArgs<'AppealFiled'>): Partial<ObjectionContext> {
+  const choice = event.data.appealAuthority;
   return {
     appeal: {
       ...choice,
@@ -113,7 +117,10 @@ export function appealed({ context, event }: ObjectionArgs): Partial<ObjectionCo
 }
 
 /** Upheld, the answer's outcome stands; overturned, the decision replaces the answer. */
-export function appealDecisionOf(context: ObjectionContext, event: ObjectionEvent): AppealDecision {
+export function appealDecisionOf(
+  context: ObjectionContext,
+  event: ObjectionMachineEventOf<'AppealDecided'>,
+): AppealDecision {
   return event.data.decision === 'overturn'
     ? { ...answerOf(event), decision: 'overturn' }
     : {

@@ -14,7 +14,7 @@ export function derivedId(...parts: string[]): string {
  */
 export async function reactionOutbox(
   tx: Sql,
-  cause: RecordedEvent,
+  cause: Pick<RecordedEvent, 'eventId' | 'recordedAt'>,
   caseId: string,
   topic: string,
   key: string,

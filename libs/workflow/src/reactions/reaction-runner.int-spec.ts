@@ -1,17 +1,28 @@
 import { assign, setup } from 'xstate';
 import { ManualClock, uuidv7 } from '@credence/shared';
-import type { RecordedEvent } from '@credence/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/setup/test-database';
 import type { CaseEngine } from '../case-engine';
-import type { MachineEvent, WorkflowActor } from '../case-event';
+import type { WorkflowActor } from '../case-event';
 import type { CaseTypeDefinition } from '../case-type';
+import type { CatalogueEvent, MachineEventOf, RecordedEventOf } from '../event-catalogue';
 import { openCaseEngine } from '../testing/open-case-engine';
 import type { Reaction } from './reaction';
 import { ReactionRunner } from './reaction-runner';
 
+/** The counter's catalogue: `Bumped` names the event that caused it. */
+type CounterEvent =
+  | CatalogueEvent<'Opened', Record<string, never>>
+  | CatalogueEvent<'Bumped', { cause: string }>
+  | CatalogueEvent<'Closed', Record<string, never>>;
+/** A source case's ping names the counter case to bump. */
+type Pinged = CatalogueEvent<'Pinged', { target: string }>;
+
 /** A target case that counts what it was told, and closes for good on request. */
 const counterMachine = setup({
-  types: { context: {} as { count: number; causes: string[] }, events: {} as MachineEvent },
+  types: {
+    context: {} as { count: number; causes: string[] },
+    events: {} as MachineEventOf<CounterEvent>,
+  },
 }).createMachine({
   id: 'counter',
   version: '1',
@@ -25,7 +36,7 @@ const counterMachine = setup({
           guard: ({ event }) => event.actor.role === 'system',
           actions: assign(({ context, event }) => ({
             count: context.count + 1,
-            causes: [...context.causes, event.data.cause as string],
+            causes: [...context.causes, event.data.cause],
           })),
         },
         Closed: { target: 'closed' },
@@ -50,15 +61,15 @@ const counter: CaseTypeDefinition = {
 };
 
 /** Each `Pinged` event on a source case bumps the counter case named in its data. */
-const pings: Reaction = {
+const pings: Reaction<Pinged> = {
   name: 'test-pings',
   streamTypes: ['counter'],
   eventTypes: ['Pinged'],
-  react: (event: RecordedEvent) =>
+  react: (event: RecordedEventOf<Pinged>) =>
     Promise.resolve([
       {
         caseType: 'counter',
-        caseId: event.data.target as string,
+        caseId: event.data.target,
         eventType: 'Bumped',
         data: { cause: event.eventId },
       },

@@ -48,13 +48,14 @@ export class ReactionRunner {
   ) {}
 
   register(reaction: Reaction): void {
-    const wanted = new Set(reaction.eventTypes);
+    const wanted = new Set<string>(reaction.eventTypes);
     this.subscriptions.set(
       reaction.name,
       new Subscription(
         this.db,
         `reaction:${reaction.name}`,
         async (events, tx) => {
+          // Only the declared types reach `react`: a reaction reads them as its catalogue types them.
           for (const event of events) if (wanted.has(event.type)) await this.run(reaction, event, tx);
         },
         { batchSize: REACTION_BATCH, streamTypes: reaction.streamTypes },

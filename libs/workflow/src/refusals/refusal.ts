@@ -1,6 +1,9 @@
 import { beijingDateOf, type BilingualText } from '@credence/shared';
 import type { MachineEvent } from '../case-event';
 
+/** A machine event of any catalogue (its data typed or not). */
+type AnyMachineEvent = MachineEvent<string, unknown>;
+
 /**
  * Why a guard refuses, for the person refused: a stable code clients switch on, the HTTP status, and a message that
  * says what is wrong and what would make the action possible. The machine's guard stays the one place for the rule;
@@ -16,20 +19,29 @@ export interface Refusal {
   details?: Record<string, unknown>;
 }
 
-/** What a refusal is built from: the case's context and the refused event (its actor, data and time). */
-export interface RefusalArgs<TContext> {
+/**
+ * What a refusal is built from: the case's context and the refused event (its actor, data and time), typed by the
+ * workflow's event catalogue (`MachineEventOf<…>`).
+ */
+export interface RefusalArgs<TContext, TEvent extends AnyMachineEvent = MachineEvent> {
   context: TContext;
-  event: MachineEvent;
+  event: TEvent;
 }
 
 /** A guard's refusal. A guard that combines rules may answer with the code of the rule that failed. */
-export type RefusalOf<TContext = never> = (args: RefusalArgs<TContext>) => Refusal;
+export type RefusalOf<TContext = never, TEvent extends AnyMachineEvent = MachineEvent> = (
+  args: RefusalArgs<TContext, TEvent>,
+) => Refusal;
 
 /** Every guard a machine names in `setup({ guards })` → its refusal (the walk of each machine's guards checks it). */
-export type RefusalCatalogue<TGuard extends string = string, TContext = never> = Record<
-  TGuard,
-  RefusalOf<TContext>
->;
+export type RefusalCatalogue<
+  TGuard extends string = string,
+  TContext = never,
+  TEvent extends AnyMachineEvent = MachineEvent,
+> = Record<TGuard, RefusalOf<TContext, TEvent>>;
+
+/** Any workflow's refusals, as the engine holds them (each reads its own machine's context and events). */
+export type AnyRefusalCatalogue = RefusalCatalogue<string, never, never>;
 
 /** Shorthand for a refusal's fields, Chinese first. */
 export const refusal = (

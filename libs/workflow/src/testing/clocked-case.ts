@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
-import type { MachineEvent, StateMeta, WorkflowActor } from '../case-event';
+import type { StateMeta, WorkflowActor } from '../case-event';
 import type { CaseTypeDefinition } from '../case-type';
 import type { ExtendClockParams } from '../clocks/clock-planner';
+import type { CatalogueEvent, ClockElapsedData, MachineEventOf } from '../event-catalogue';
 import { refusal, type RefusalCatalogue } from '../refusals/refusal';
 
 /**
@@ -19,7 +20,17 @@ interface ClockedContext {
   escalated: boolean;
 }
 
-type ClockedEvent = MachineEvent<string, Record<string, unknown>>;
+/** Its catalogue, as every workflow declares one: the submission names the case's owner, an extension its reason. */
+type ClockedCatalogue =
+  | CatalogueEvent<
+      'Submitted',
+      { authorityCode: string; authorityPath: string; subjectCode: string; title: string }
+    >
+  | CatalogueEvent<'Accepted' | 'SupplementRequested' | 'Supplemented' | 'Decided', Record<string, unknown>>
+  | CatalogueEvent<'Extended', { reason: string }>
+  | CatalogueEvent<'AcceptanceOverdue' | 'SupplementWindowElapsed', ClockElapsedData>;
+
+type ClockedEvent = MachineEventOf<ClockedCatalogue>;
 
 const meta = (zh: string, en: string, extra: Partial<StateMeta> = {}): StateMeta => ({
   label: { zh, en },
@@ -56,10 +67,10 @@ export const clockedMachine = setup({
           guard: 'isApplicant',
           target: 'open',
           actions: assign(({ event }) => ({
-            authorityCode: event.data.authorityCode as string,
-            authorityPath: event.data.authorityPath as string,
-            subjectCode: event.data.subjectCode as string,
-            title: event.data.title as string,
+            authorityCode: event.data.authorityCode,
+            authorityPath: event.data.authorityPath,
+            subjectCode: event.data.subjectCode,
+            title: event.data.title,
           })),
         },
       },
@@ -91,7 +102,7 @@ export const clockedMachine = setup({
                 params: ({ event }) => ({
                   clock: 'result',
                   limit: 'repair.extension',
-                  reason: event.data.reason as string,
+                  reason: event.data.reason,
                 }),
               },
             },

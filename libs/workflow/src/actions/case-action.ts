@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { StreamVersionConflictError } from '@credence/event-store';
+import { Clock, Database, NotFoundError, type Sql } from '@credence/shared';
+import type { LoadedCase, RequestOrigin } from '../case-command';
+import { CaseEngine } from '../case-engine';
+import type { MachineEvent, WorkflowActor } from '../case-event';
+import { CaseTypeRegistry } from '../case-type-registry';
+import { safeCan } from '../machine-runtime';
+import { refusalError } from '../refusals/explain-refusal';
+import type { ActionTable, Resolve } from './action-table';
+import { PreconditionFailedError } from './precondition-failed';
+
+/** An action on an existing case of any workflow, as its action table declares it. */
+export class CaseActionCommand extends Command<LoadedCase> {
+  constructor(
+    readonly caseType: string,
+    readonly caseId: string,
+    readonly action: string,
+    readonly input: unknown,
+    readonly actor: WorkflowActor,
+    readonly origin: RequestOrigin,
+    /** The version If-Match named; undefined without the header. */
+    readonly ifMatch?: number,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The one pipeline every action of every workflow runs through: load (one fold; 404 when the actor may not see the
+ * case), If-Match (412 when stale), authorise (回避), gather the action's facts, decide (one machine evaluation on
+ * the loaded snapshot), commit (the engine's one statement), answer (the case after).
+ */
+@CommandHandler(CaseActionCommand)
+@Injectable()
+export class CaseActionHandler implements ICommandHandler<CaseActionCommand> {
+  constructor(
+    private readonly engine: CaseEngine,
+    private readonly registry: CaseTypeRegistry,
+    private readonly modules: ModuleRef,
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: CaseActionCommand): Promise<LoadedCase> {
+    const { caseType, caseId, action, actor, origin } = command;
+    const table = this.tableOf(caseType);
+    const entry = table.actions[action];
+    if (!entry) throw new NotFoundError({ zh: '操作', en: 'Action' }, { caseType, action });
+    const loaded = await this.engine.load(caseType, caseId, actor);
+    if (command.ifMatch !== undefined && command.ifMatch !== loaded.version)
+      throw new PreconditionFailedError(caseId, command.ifMatch, loaded.version);
+    const context = loaded.snapshot.context as never;
+    await this.authorise(table, actor, context);
+    entry.precheck?.({ loaded, context, actor, use: this.use });
+    this.refuseEarly(loaded, entry, actor);
+    const decide = async (tx?: Sql) =>
+      this.engine.execute(
+        {
+          caseType,
+          caseId,
+          eventType: entry.event,
+          data: await entry.facts({
+            input: command.input as never,
+            loaded,
+            context,
+            actor,
+            origin,
+            tx,
+            use: this.use,
+          }),
+          actor,
+          origin,
+          // The facts were read on this version: a concurrent action makes them stale (409, read again).
+          expectedVersion: loaded.version,
+          loaded,
+          ruleSet: table.ruleSet?.(context) ?? null,
+        },
+        tx,
+      );
+    try {
+      return await (this.inTransaction(entry, command.input) ? this.db.transaction(decide) : decide());
+    } catch (error) {
+      // Another writer holding the same version appended first: with If-Match that is the precondition failing.
+      if (command.ifMatch !== undefined && error instanceof StreamVersionConflictError)
+        throw new PreconditionFailedError(caseId, command.ifMatch, null);
+      throw error;
+    }
+  }
+
+  private readonly use: Resolve = (type) => this.modules.get(type, { strict: false });
+
+  private tableOf(caseType: string): ActionTable<never> {
+    const table = this.registry.get(caseType).actionTable;
+    if (!table) throw new NotFoundError({ zh: '操作', en: 'Action' }, { caseType });
+    return table;
+  }
+
+  /** 回避 is a fact of the database, not a rule of the machine: checked before any fact is gathered. */
+  private async authorise(table: ActionTable<never>, actor: WorkflowActor, context: never): Promise<void> {
+    const recusal = table.recusal;
+    if (!recusal || !recusal.roles.has(actor.role)) return;
+    if (await recusal.isRelated({ actorId: actor.id, context, use: this.use }))
+      throw recusal.refusal(context);
+  }
+
+  /**
+   * Facts are gathered only for an action the actor may take now: gathering them may consume a case number or sign
+   * a commitment, and a fact's own error would hide the machine's reason. So the machine is asked first, for this
+   * one event only and on an empty payload (guards of its transitions, not every action of the state); a refusal is
+   * explained by the refusal machinery. The decision itself is the one evaluation with the gathered data.
+   */
+  private refuseEarly(loaded: LoadedCase, entry: { event: string }, actor: WorkflowActor): void {
+    const probe: MachineEvent = { type: entry.event, data: {}, actor, at: this.clock.now().toISOString() };
+    if (!safeCan(loaded.snapshot, probe)) throw refusalError(loaded.definition, loaded.snapshot, probe);
+  }
+
+  private inTransaction(
+    entry: { transaction?: boolean | ((input: never) => boolean) },
+    input: unknown,
+  ): boolean {
+    const { transaction } = entry;
+    return typeof transaction === 'function' ? transaction(input as never) : transaction === true;
+  }
+}
