@@ -155,11 +155,11 @@ describe('the action pipeline (e2e)', () => {
     it('on a credit record', async () => {
       const id = await record('2026-05-10');
       const shielded = await as(officer)
-        .post(`/api/v1/credit-records/${id}/shield`, { reason: '法院裁定批准重整计划' })
+        .post(`/api/v1/credit-records/${id}/shield`, { reasons: ['法院裁定批准重整计划'] })
         .set('If-Match', '"1"')
         .expect(200);
       const stale = await as(officer)
-        .post(`/api/v1/credit-records/${id}/lift-shield`, { reason: '重整计划执行完毕' })
+        .post(`/api/v1/credit-records/${id}/lift-shield`, { reasons: ['重整计划执行完毕'] })
         .set('If-Match', '"1"');
       expectPreconditionFailed(stale, 1, versionOf(shielded));
       expect(await eventCount(`creditRecord-${id}`)).toBe(versionOf(shielded));
@@ -174,7 +174,7 @@ describe('the action pipeline (e2e)', () => {
       const stale = await as(officer)
         .post(`/api/v1/repair-applications/${id}/request-supplement`, {
           items: ['罚款缴纳凭证'],
-          reason: '缺少凭证',
+          reasons: ['缺少凭证'],
         })
         .set('If-Match', `"${version}"`);
       expectPreconditionFailed(stale, version, versionOf(accepted));
@@ -188,7 +188,7 @@ describe('the action pipeline (e2e)', () => {
         .set('If-Match', `W/"${version}"`)
         .expect(200);
       const stale = await as(applicant)
-        .post(`/api/v1/objections/${id}/withdraw`, { reason: '已与认定单位沟通' })
+        .post(`/api/v1/objections/${id}/withdraw`, { reasons: ['已与认定单位沟通'] })
         .set('If-Match', `"${version}"`);
       expectPreconditionFailed(stale, version, versionOf(accepted));
     });
@@ -216,7 +216,7 @@ describe('the action pipeline (e2e)', () => {
     it('on a credit record', async () => {
       const id = await record('2026-05-10');
       await race(() =>
-        as(officer).post(`/api/v1/credit-records/${id}/shield`, { reason: '法院裁定批准重整计划' }),
+        as(officer).post(`/api/v1/credit-records/${id}/shield`, { reasons: ['法院裁定批准重整计划'] }),
       );
       expect(await eventCount(`creditRecord-${id}`)).toBe(2);
     });
@@ -242,7 +242,7 @@ describe('the action pipeline (e2e)', () => {
         await Promise.all(
           Array.from({ length: 4 }, () =>
             as(officer)
-              .post(`/api/v1/credit-records/${id}/shield`, { reason: '法院裁定批准重整计划' })
+              .post(`/api/v1/credit-records/${id}/shield`, { reasons: ['法院裁定批准重整计划'] })
               .set('If-Match', '"1"'),
           ),
         )

@@ -76,7 +76,7 @@ describe('auditor read side (e2e)', () => {
     await t.http
       .post(`/api/v1/credit-records/${xuyiRecord}/shield`)
       .auth(token['officer-xuyi'], { type: 'bearer' })
-      .send({ reason: '法院裁定批准重整计划', legalBasis: '《企业破产法》第八十六条' })
+      .send({ reasons: ['法院裁定批准重整计划'], legalBasis: '《企业破产法》第八十六条' })
       .expect(200);
     await project();
   });

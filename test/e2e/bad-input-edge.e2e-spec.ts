@@ -121,7 +121,7 @@ describe('bad input at the edge', () => {
 
     it('correction missing on technical-correction', async () => {
       const res = await admin.post(`/api/v1/credit-records/${recordId}/technical-correction`, {
-        reason: '平台差错',
+        reasons: ['平台差错'],
       });
       expect(fieldsOf(problem(res, 400, 'VALIDATION_FAILED'))).toContain('correction:isDefined');
     });

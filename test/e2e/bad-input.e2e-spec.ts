@@ -91,7 +91,7 @@ describe('bad input never breaks the server', () => {
       await t.http
         .post('/api/v1/credit-records/00000000-0000-7000-8000-000000000000/explode')
         .auth(officer, { type: 'bearer' })
-        .send({ reason: 'x' }),
+        .send({ reasons: ['x'] }),
       404,
     );
     expectProblem(
@@ -108,7 +108,7 @@ describe('bad input never breaks the server', () => {
         .post(`/api/v1/credit-records/${id}/shield`)
         .auth(officer, { type: 'bearer' })
         .set('If-Match', 'yesterday')
-        .send({ reason: 'x' }),
+        .send({ reasons: ['x'] }),
       400,
     );
     expectProblem(

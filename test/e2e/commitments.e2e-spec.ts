@@ -583,9 +583,10 @@ describe('credit commitments and fast tracks (e2e)', () => {
       await as(otherOfficer).get(`/api/v1/commitments/${id}`).expect(404);
       await as(otherApplicant).post(`/api/v1/commitments/${id}/withdraw`).expect(404);
       const res = await as(applicant)
-        .post(`/api/v1/commitments/${id}/withdraw`, { reason: '经营计划调整' })
+        .post(`/api/v1/commitments/${id}/withdraw`, { reasons: ['经营计划调整', '不再申请该事项'] })
         .expect(200);
       expect(res.body.state).toEqual(['withdrawn']);
+      expect(res.body.trail.at(-1)).toMatchObject({ reasons: ['经营计划调整', '不再申请该事项'] });
       expect((await publicCommitments()).map((c) => c.caseNumber)).not.toContain(data.caseNumber);
       const mine = (await as(applicant).get('/api/v1/commitments?outcome=withdrawn').expect(200)).body;
       expect(mine.items.map((c: { id: string }) => c.id)).toEqual([id]);

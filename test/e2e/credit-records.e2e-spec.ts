@@ -137,10 +137,23 @@ describe('credit-record registry (e2e)', () => {
       .post(`/api/v1/credit-records/${fresh.body.id}/shield`)
       .auth(officer, { type: 'bearer' })
       .set('If-Match', '"1"')
-      .send({ reason: '法院裁定批准重整计划' })
+      .send({ reasons: ['法院裁定批准重整计划', '管理人申请暂停公示'] })
       .expect(200);
     expect(ok.headers.etag).toBe('"2"');
     expect(ok.body.publicStatus).toBe('shielded');
+    // Reasons are a list, as for every case action; the event keeps the one `reason` it always carried, joined,
+    // so old and new shields read alike.
+    const shielded = await t.http
+      .get(`/api/v1/cases/${fresh.body.id}/history`)
+      .auth(officer, { type: 'bearer' })
+      .expect(200);
+    expect(shielded.body.events[1]).toMatchObject({
+      type: 'CreditRecordShielded',
+      data: {
+        reason: '法院裁定批准重整计划；管理人申请暂停公示',
+        reasons: ['法院裁定批准重整计划', '管理人申请暂停公示'],
+      },
+    });
     // The shield is work for the authority's staff until lifted (a work item from the machine's state meta).
     const queue = await t.http.get('/api/v1/work-items').auth(officer, { type: 'bearer' }).expect(200);
     expect(queue.body.items.map((i: { caseId: string }) => i.caseId)).toContain(fresh.body.id);
@@ -153,7 +166,7 @@ describe('credit-record registry (e2e)', () => {
       .post(`/api/v1/credit-records/${fresh.body.id}/lift-shield`)
       .auth(officer, { type: 'bearer' })
       .set('If-Match', '"1"')
-      .send({ reason: '重整计划执行完毕' });
+      .send({ reasons: ['重整计划执行完毕'] });
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('PRECONDITION_FAILED');
     // A shielded record leaves the public view.
@@ -175,7 +188,7 @@ describe('credit-record registry (e2e)', () => {
           .post(`/api/v1/credit-records/${fresh.body.id}/shield`)
           .auth(officer, { type: 'bearer' })
           .set('If-Match', '"1"')
-          .send({ reason: '法院裁定批准重整计划' }),
+          .send({ reasons: ['法院裁定批准重整计划'] }),
       ),
     );
     const statuses = attempts.map((r) => r.status).sort();
@@ -196,7 +209,7 @@ describe('credit-record registry (e2e)', () => {
     const res = await t.http
       .post(`/api/v1/credit-records/${recordId}/lift-shield`)
       .auth(officer, { type: 'bearer' })
-      .send({ reason: 'x' });
+      .send({ reasons: ['x'] });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'WORKFLOW.NOT_IN_THIS_STATE', action: 'lift-shield' });
     expect(res.body.title).toMatch(

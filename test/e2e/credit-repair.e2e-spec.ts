@@ -138,7 +138,7 @@ describe('credit repair (e2e)', () => {
     const asked = await as(officer)
       .post(`/api/v1/repair-applications/${id}/request-supplement`, {
         items: ['罚款缴纳凭证', '整改报告'],
-        reason: '缺少罚款缴纳凭证和整改报告，无法判断是否已履行处罚决定',
+        reasons: ['缺少罚款缴纳凭证和整改报告，无法判断是否已履行处罚决定'],
       })
       .expect(200);
     expect(asked.body.state).toEqual(['open.awaitingSupplement']);
@@ -356,7 +356,7 @@ describe('credit repair (e2e)', () => {
     await as(officer).post(`/api/v1/repair-applications/${id}/accept`).expect(200);
     const [approve, withdraw] = await Promise.all([
       as(officer).post(`/api/v1/repair-applications/${id}/approve`, { legalBasis: LEGAL }),
-      as(applicant).post(`/api/v1/repair-applications/${id}/withdraw`, { reason: '不再申请' }),
+      as(applicant).post(`/api/v1/repair-applications/${id}/withdraw`, { reasons: ['不再申请'] }),
     ]);
     expect([approve.status, withdraw.status].filter((s) => s === 200)).toHaveLength(1);
     expect([approve.status, withdraw.status].filter((s) => s === 409)).toHaveLength(1);

@@ -96,13 +96,18 @@ describe('Idempotency-Key left pending by a crash (e2e)', () => {
   it('rebuilds a case action’s answer as of its own event, not as the case stands now', async () => {
     const created = await post(RECORDS, 'action-base', body('盱交罚〔2026〕0702号')).expect(201);
     const path = `${RECORDS}/${created.body.id}`;
-    const shielded = await post(`${path}/shield`, 'crash-shield', { reason: '法院裁定重整' }, '"1"').expect(
-      200,
-    );
-    await post(`${path}/lift-shield`, 'lift-after', { reason: '重整完毕' }, '"2"').expect(200);
+    const shielded = await post(
+      `${path}/shield`,
+      'crash-shield',
+      { reasons: ['法院裁定重整'] },
+      '"1"',
+    ).expect(200);
+    await post(`${path}/lift-shield`, 'lift-after', { reasons: ['重整完毕'] }, '"2"').expect(200);
     await loseAnswer('crash-shield');
 
-    const retry = await post(`${path}/shield`, 'crash-shield', { reason: '法院裁定重整' }, '"1"').expect(200);
+    const retry = await post(`${path}/shield`, 'crash-shield', { reasons: ['法院裁定重整'] }, '"1"').expect(
+      200,
+    );
     expect(retry.headers.etag).toBe('"2"');
     // The case as the shield left it; read models beside the events (its timers rows) are read as they are now.
     const withoutTimers = ({ timers: _, ...view }: Record<string, unknown>) => view;

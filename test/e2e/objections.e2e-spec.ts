@@ -64,11 +64,12 @@ describe('objections (e2e)', () => {
   }
 
   // Materials are optional (a record published twice needs no proof); most filings here come without.
+  const evidence = (fileId: string) => ({ fileId, category: 'evidence' });
   const fileBody = (recordId: string, materials?: string[]) => ({
     recordId,
     ground: 'wrong',
     statement: '处罚决定书载明的车辆号牌与本公司车辆不符。',
-    ...(materials ? { materials } : {}),
+    ...(materials ? { materials: materials.map(evidence) } : {}),
     commitment: COMMITMENT,
   });
 
@@ -169,7 +170,15 @@ describe('objections (e2e)', () => {
           ground: 'wrong',
           groundLabel: { zh: '信息错误' },
           commitment: { content: COMMITMENT.content, consent: true },
-          materials: [{ id: proof.id, sha256: proof.sha256, fileName: '车辆行驶证.pdf', stage: 'filing' }],
+          materials: [
+            {
+              id: proof.id,
+              sha256: proof.sha256,
+              fileName: '车辆行驶证.pdf',
+              stage: 'filing',
+              category: 'evidence',
+            },
+          ],
           record: { id: recordId, decisionNumber, contentVersion: 1 },
         },
         recordNow: { publicStatus: 'published', objectionMarked: false },
@@ -388,7 +397,7 @@ describe('objections (e2e)', () => {
         openCaseNumber: first.body.caseNumber,
       });
       // Once the first is closed, the record may be objected to again.
-      await act(first.body.id, 'withdraw', 'applicant-a', { reason: '已与认定单位沟通' }).expect(200);
+      await act(first.body.id, 'withdraw', 'applicant-a', { reasons: ['已与认定单位沟通'] }).expect(200);
       await post('/objections', 'applicant-a', fileBody(recordId)).expect(201);
 
       const other = await record();
@@ -428,12 +437,14 @@ describe('objections (e2e)', () => {
         ]),
       );
       const notMine = await act(id, 'supplement', 'applicant-a', {
-        materials: [(await upload('applicant-b')).id],
+        materials: [evidence((await upload('applicant-b')).id)],
       });
       expect(notMine.status).toBe(404);
       expect((notMine.body as Problem).code).toBe('MATERIAL.NOT_FOUND_OR_NOT_YOURS');
       const proof = await upload();
-      const supplied = await act(id, 'supplement', 'applicant-a', { materials: [proof.id] }).expect(200);
+      const supplied = await act(id, 'supplement', 'applicant-a', { materials: [evidence(proof.id)] }).expect(
+        200,
+      );
       expect(supplied.body.state).toEqual(['admission.received']);
       expect(supplied.body.data.supplementRequests).toEqual([
         expect.objectContaining({
@@ -445,13 +456,13 @@ describe('objections (e2e)', () => {
 
       await act(id, 'accept', 'officer-xuyi').expect(200);
       const extended = await act(id, 'extend', 'reviewer-xuyi', {
-        reason: '需向执法支队调取原始记录',
+        reasons: ['需向执法支队调取原始记录'],
       }).expect(200);
       expect(extended.body.clocks.find((c: { name: string }) => c.name === 'verification')).toMatchObject({
         workingDays: 20,
         extensions: [expect.objectContaining({ workingDays: 10, reason: '需向执法支队调取原始记录' })],
       });
-      const twice = await act(id, 'extend', 'reviewer-xuyi', { reason: '再次延期' });
+      const twice = await act(id, 'extend', 'reviewer-xuyi', { reasons: ['再次延期'] });
       expect(twice.status).toBe(409);
       expect(twice.body).toMatchObject({ code: 'OBJECTION.ALREADY_EXTENDED', action: 'extend' });
       // When and why the one extension was granted, and what is left to do.
@@ -492,7 +503,7 @@ describe('objections (e2e)', () => {
       const proof = await upload();
       const appeal = await act(id, 'appeal', 'applicant-a', {
         statement: '车辆已于处罚前过户，附过户登记证明。',
-        materials: [proof.id],
+        materials: [evidence(proof.id)],
       }).expect(200);
       expect(appeal.body).toMatchObject({
         state: ['appeal'],
@@ -515,7 +526,7 @@ describe('objections (e2e)', () => {
       });
 
       const byOfficer = await act(id, 'decide-appeal', 'officer-xuyi', {
-        decision: 'uphold',
+        outcome: 'upheld',
         reasons: ['维持'],
         legalBasis: LEGAL,
       });
@@ -525,8 +536,8 @@ describe('objections (e2e)', () => {
         title: '复核决定须由复核机关盱眙县交通运输局的审核负责人作出，且其未参与原异议处理',
       });
       const worse = await act(id, 'decide-appeal', 'reviewer-xuyi', {
-        decision: 'overturn',
-        outcome: 'maintain',
+        outcome: 'overturned',
+        newOutcome: 'maintain',
         reasons: ['维持'],
         legalBasis: LEGAL,
       });
@@ -534,11 +545,20 @@ describe('objections (e2e)', () => {
       expect(worse.body).toMatchObject({
         code: 'OBJECTION.OVERTURN_NOT_FAVOURABLE',
         allowedOutcomes: ['unverifiable', 'correct', 'remove'],
+        errors: [expect.objectContaining({ field: 'newOutcome' })],
       });
+      // `outcome` says what the appeal decided; an overturn without the outcome replacing the answer is refused.
+      const unnamed = await act(id, 'decide-appeal', 'reviewer-xuyi', {
+        outcome: 'overturned',
+        reasons: ['撤销'],
+        legalBasis: LEGAL,
+      });
+      expect(unnamed.status).toBe(400);
+      expect(unnamed.body.errors).toEqual([expect.objectContaining({ field: 'newOutcome' })]);
 
       const decided = await act(id, 'decide-appeal', 'reviewer-xuyi', {
-        decision: 'overturn',
-        outcome: 'correct',
+        outcome: 'overturned',
+        newOutcome: 'correct',
         reasons: ['过户登记证明表明处罚所涉车辆号牌有误。'],
         legalBasis: LEGAL,
         correction: { facts: CORRECTED },
@@ -578,7 +598,7 @@ describe('objections (e2e)', () => {
       }).expect(200);
       await act(id, 'appeal', 'applicant-a', { statement: '不服' }).expect(200);
       const same = await act(id, 'decide-appeal', 'reviewer-xuyi', {
-        decision: 'uphold',
+        outcome: 'upheld',
         reasons: ['维持'],
         legalBasis: LEGAL,
       });
@@ -591,7 +611,7 @@ describe('objections (e2e)', () => {
       const queue = await get('/work-items?type=objection', 'reviewer-xuyi-2').expect(200);
       expect(queue.body.items.map((i: { caseId: string }) => i.caseId)).toContain(id);
       await act(id, 'decide-appeal', 'reviewer-xuyi-2', {
-        decision: 'uphold',
+        outcome: 'upheld',
         reasons: ['原处理结果正确'],
         legalBasis: LEGAL,
       }).expect(200);
@@ -601,18 +621,18 @@ describe('objections (e2e)', () => {
     it('lets an admin correct a platform technical error directly, recorded as such', async () => {
       const { id: recordId, decisionNumber } = await record();
       const denied = await post(`/credit-records/${recordId}/technical-correction`, 'officer-xuyi', {
-        reason: '数据交换截断',
+        reasons: ['数据交换截断'],
         correction: { facts: CORRECTED },
       });
       expect(denied.status).toBe(403);
       const nothing = await post(`/credit-records/${recordId}/technical-correction`, 'admin', {
-        reason: '数据交换截断',
+        reasons: ['数据交换截断'],
         correction: { facts: FACTS },
       });
       expect(nothing.status).toBe(422);
       expect((nothing.body as Problem).code).toBe('CREDIT_RECORD.CORRECTION_CHANGES_NOTHING');
       const fixed = await post(`/credit-records/${recordId}/technical-correction`, 'admin', {
-        reason: '平台数据交换时车辆号牌字段被截断，与认定单位报送内容不一致。',
+        reasons: ['平台数据交换时车辆号牌字段被截断，与认定单位报送内容不一致。'],
         correction: { facts: CORRECTED },
       })
         .set('If-Match', '"1"')
@@ -631,7 +651,7 @@ describe('objections (e2e)', () => {
       });
       expect(await publicRecord(decisionNumber)).toMatchObject({ facts: CORRECTED, corrected: true });
       const stale = await post(`/credit-records/${recordId}/technical-correction`, 'admin', {
-        reason: '再次更正',
+        reasons: ['再次更正'],
         correction: { facts: FACTS },
       }).set('If-Match', '"1"');
       expect(stale.status).toBe(412);
@@ -648,6 +668,22 @@ describe('objections (e2e)', () => {
       expect(bad.status).toBe(400);
       expect(new Set(bad.body.errors.map((e: { field: string }) => e.field))).toEqual(
         new Set(['ground', 'commitment.consent']),
+      );
+      // Materials take the repair application's shape, {fileId, category}: a bare id or an unknown category is
+      // refused per field, naming the categories.
+      const bareIds = await post('/objections', 'applicant-a', {
+        ...fileBody(recordId),
+        materials: [recordId, { fileId: recordId, category: 'correction_proof' }],
+      });
+      expect(bareIds.status).toBe(400);
+      expect(bareIds.body.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'materials.0' }),
+          expect.objectContaining({
+            field: 'materials.1.category',
+            message: expect.stringContaining('evidence, identity, power_of_attorney, other'),
+          }),
+        ]),
       );
       const misplaced = await post('/objections', 'applicant-a', {
         ...fileBody(recordId),
@@ -808,15 +844,15 @@ describe('objections (e2e)', () => {
       expect(
         (
           await act(id, 'decide-appeal', 'reviewer-xuyi', {
-            decision: 'uphold',
+            outcome: 'upheld',
             reasons: ['x'],
             legalBasis: LEGAL,
           })
         ).status,
       ).toBe(404);
       await act(id, 'decide-appeal', 'reviewer-huaian', {
-        decision: 'overturn',
-        outcome: 'remove',
+        outcome: 'overturned',
+        newOutcome: 'remove',
         reasons: ['该信息不应公示。'],
         legalBasis: LEGAL,
       }).expect(200);

@@ -85,7 +85,7 @@ describe('access matrix (reliability)', () => {
           recordId: objectedRecordId,
           ground: 'wrong',
           statement: '处罚决定书载明的车辆号牌与本公司车辆不符。',
-          materials: [fileId],
+          materials: [{ fileId, category: 'evidence' }],
           commitment: { content: '本单位承诺所提交的异议材料真实有效。', consent: true },
         })
         .expect(201)

@@ -110,7 +110,7 @@ describe('kill -9 under load (reliability)', () => {
           const shielded = await client.post(
             officer,
             `/api/v1/credit-records/${registered.body.id as string}/shield`,
-            { reason: '法院裁定批准重整计划' },
+            { reasons: ['法院裁定批准重整计划'] },
             `kill9-${RUN}-shield-${w}-${i}`,
             '"1"',
           );

@@ -239,7 +239,7 @@ describe('scale-out: 3 APIs and 2 workers on one database', () => {
           send(api(i), 'POST', `/credit-records/${id}/shield`, {
             token: tokens['officer-xuyi'],
             headers: { 'If-Match': '"1"' },
-            body: { reason: `法院裁定批准重整计划（${i}）` },
+            body: { reasons: [`法院裁定批准重整计划（${i}）`] },
           }),
         ),
       );

@@ -9,7 +9,7 @@ import type { LinkedDecisionInput } from './sign-commitment';
 
 /** What an action may carry; each action's request class at the edge says which fields it needs. */
 export interface CommitmentActionInput {
-  reason?: string;
+  reasons?: string[];
   opinion?: string;
   linked?: LinkedDecisionInput;
   materials?: { fileId: string; item: string }[];
@@ -86,9 +86,11 @@ export const commitmentActions = actionTable<CommitmentContext>()({
   actions: {
     withdraw: {
       event: 'CommitmentWithdrawn',
+      // The event stored one `reason` before reasons were a list: it still carries them joined, so old and new
+      // withdrawals read alike.
       facts: ({ input }: Facts) => ({
-        reason: input.reason ?? null,
-        reasons: input.reason ? [input.reason] : [],
+        reason: input.reasons?.length ? input.reasons.join('；') : null,
+        reasons: input.reasons ?? [],
         outcome: 'withdrawn',
       }),
     },

@@ -2,23 +2,25 @@ import { actionTable, type ActionFactsContext } from '@credence/workflow';
 import type { CreditRecordContext } from './domain/credit-record.machine';
 import { correctionOf, type RecordCorrectionInput } from './domain/record-correction';
 
-/** What staff send to shield a record or lift the shield: the reason and, optionally, the legal basis. */
+/** What staff send to shield a record or lift the shield: the reasons and, optionally, the legal basis. */
 export interface RecordActionInput {
-  reason: string;
+  reasons: string[];
   legalBasis?: string | null;
 }
 
 export interface TechnicalCorrectionInput {
   /** What went wrong on the platform's side (e.g. a transfer that cut the facts), told to auditors. */
-  reason: string;
+  reasons: string[];
   correction: RecordCorrectionInput;
 }
 
 /** Reason code of a correction made because the platform showed something other than what the authority sent. */
 export const TECHNICAL_ERROR_REASON = 'PLATFORM_TECHNICAL_ERROR';
 
+/** The event stored one `reason` before reasons were a list: it still carries them joined, so old and new read alike. */
 const reasoned = ({ input }: ActionFactsContext<RecordActionInput, CreditRecordContext>) => ({
-  reason: input.reason,
+  reason: input.reasons.join('；'),
+  reasons: input.reasons,
   legalBasis: input.legalBasis ?? null,
 });
 
@@ -35,7 +37,7 @@ function technicalCorrection({
   const correction = correctionOf(context.record!, input.correction);
   return {
     technicalError: true,
-    reasons: [input.reason],
+    reasons: input.reasons,
     reasonCodes: [TECHNICAL_ERROR_REASON],
     outcome: 'corrected',
     record: correction.record,

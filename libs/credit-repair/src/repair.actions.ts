@@ -19,7 +19,6 @@ export interface CommitmentInput {
 export interface RepairActionInput {
   materials?: AttachInput[];
   commitment?: CommitmentInput;
-  reason?: string;
   reasons?: string[];
   reasonCodes?: string[];
   legalBasis?: string;
@@ -33,7 +32,7 @@ type Facts = ActionFactsContext<RepairActionInput, RepairContext>;
 
 const STAFF = new Set(['officer', 'senior_reviewer', 'admin']);
 const reviewed = (c: RepairContext) => c.materials.map((m) => ({ id: m.id, sha256: m.sha256 }));
-const reasonsOf = (input: RepairActionInput) => input.reasons ?? (input.reason ? [input.reason] : []);
+const reasonsOf = (input: RepairActionInput) => input.reasons ?? [];
 
 /** A new commitment in the draft is signed in the same transaction as the edit that records it. */
 async function draftUpdate({ input, loaded, context: c, actor, origin, tx, use }: Facts) {

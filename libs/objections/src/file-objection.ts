@@ -15,7 +15,8 @@ import {
   type RequestOrigin,
   type WorkflowActor,
 } from '@credence/workflow';
-import type { AttachedMaterial, ObjectedRecord, ObjectionGround } from './domain/objection';
+import type { ObjectedRecord, ObjectionGround, ObjectionMaterialInput } from './domain/objection';
+import { attachedMaterials } from './objection-materials';
 import { OBJECTION, OBJECTION_NUMBER_PREFIX, ONE_OPEN_PER_RECORD } from './objection.case-type';
 import {
   ObjectionAlreadyOpenError,
@@ -31,8 +32,8 @@ export interface FileObjectionInput {
   recordId: string;
   ground: ObjectionGround;
   statement: string;
-  /** Ids of files the subject uploaded (none, e.g. for a record published twice). */
-  materials?: string[];
+  /** Files the subject uploaded and what each proves (none, e.g. for a record published twice). */
+  materials?: ObjectionMaterialInput[];
   /** 异议申诉信用承诺书: its text, and the subject's consent (must be true). */
   commitment: { content: string; consent: boolean };
   /** For a `repair_result` objection: the repair application whose result is disputed. */
@@ -75,15 +76,7 @@ export class FileObjectionHandler implements ICommandHandler<FileObjectionComman
     await this.checkRepairApplication(input, record);
     const open = await this.openObjection(input.recordId);
     if (open) throw new ObjectionAlreadyOpenError(input.recordId, open);
-    const files = input.materials?.length ? await this.files.requireOwned(input.materials, actor) : [];
-    const materials: AttachedMaterial[] = files.map((f) => ({
-      id: f.id,
-      sha256: f.sha256,
-      fileName: f.fileName,
-      size: f.size,
-      mediaType: f.mediaType,
-      stage: 'filing',
-    }));
+    const materials = await attachedMaterials(this.files, input.materials, actor, 'filing');
     const now = this.clock.now();
     const year = Number(beijingDateOf(now).slice(0, 4));
     const caseNumber = await this.numbers.next(OBJECTION_NUMBER_PREFIX, record.authorityCode, year);

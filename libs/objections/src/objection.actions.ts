@@ -23,8 +23,10 @@ import type {
   CorrectionPlan,
   HandlingAuthority,
   ObjectionContext,
+  ObjectionMaterialInput,
   ObjectionOutcome,
 } from './domain/objection';
+import { attachedMaterials } from './objection-materials';
 import { OBJECTABLE_STATUSES } from './file-objection';
 import { stageOf } from './objection.case-type';
 import {
@@ -43,13 +45,18 @@ export interface ObjectionActionInput {
   legalBasis?: string;
   items?: string[];
   statement?: string;
-  materials?: string[];
-  reason?: string;
-  outcome?: ObjectionOutcome;
+  materials?: ObjectionMaterialInput[];
+  /** The answer's outcome; for an appeal decision, what the appeal decided (`upheld` or `overturned`). */
+  outcome?: ObjectionOutcome | AppealOutcome;
+  /** The outcome that replaces the answer when an appeal overturns it. */
+  newOutcome?: ObjectionOutcome;
   correction?: RecordCorrectionInput;
   note?: string;
-  decision?: 'uphold' | 'overturn';
 }
+
+/** What an appeal decides: the answer stands, or another replaces it. */
+export const APPEAL_OUTCOMES = ['upheld', 'overturned'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 
 type Facts = ActionFactsContext<ObjectionActionInput, ObjectionContext>;
 type Use = Facts['use'];
@@ -57,23 +64,18 @@ type Use = Facts['use'];
 const clean = (values: string[] | undefined) => (values ?? []).map((v) => v.trim()).filter((v) => v !== '');
 
 /** Files the actor attaches, checked to be the actor's (or its subject's). */
-async function materials(
+const materials = (
   use: Use,
-  ids: string[] | undefined,
+  attached: ObjectionMaterialInput[] | undefined,
   actor: WorkflowActor,
   stage: AttachedMaterial['stage'],
-): Promise<AttachedMaterial[]> {
-  if (!ids || ids.length === 0) return [];
-  const files = await use(FileStore).requireOwned(ids, actor);
-  return files.map((f) => ({
-    id: f.id,
-    sha256: f.sha256,
-    fileName: f.fileName,
-    size: f.size,
-    mediaType: f.mediaType,
-    stage,
-  }));
-}
+) => attachedMaterials(use(FileStore), attached, actor, stage);
+
+/** The reasons given, and — where the event stored one `reason` before — the same joined, so old and new read alike. */
+const reasonsAndJoined = (values: string[] | undefined) => {
+  const reasons = clean(values);
+  return { reasons, reason: reasons.length > 0 ? reasons.join('；') : undefined };
+};
 
 /**
  * A correcting or removing outcome needs the record live; a correction is computed against its content now, so
@@ -109,7 +111,8 @@ async function correctionFor(
 
 /** The answer (异议处理结果): outcome, reasons, legal basis, and the correction the record gets. */
 async function answer({ input, context, use }: Facts) {
-  const outcome = input.outcome!;
+  // The answer's request admits only an objection outcome (UpholdObjectionRequest validates it against the list).
+  const outcome = input.outcome as ObjectionOutcome;
   return {
     outcome,
     reasons: clean(input.reasons),
@@ -162,9 +165,14 @@ async function appeal({ input, actor, loaded, context, use }: Facts) {
   };
 }
 
+/**
+ * The request says what the appeal decided as `outcome` (`upheld` or `overturned`) and, overturned, the answer that
+ * replaces the first as `newOutcome`; the event keeps the shape it always had (`decision`, and `outcome` the answer
+ * in force), so old and new appeal decisions read alike.
+ */
 async function appealDecision({ input, context, use }: Facts) {
   const answered = context.answer?.outcome ?? 'maintain';
-  if (input.decision === 'uphold') {
+  if (input.outcome === 'upheld') {
     return {
       decision: 'uphold',
       outcome: answered,
@@ -174,7 +182,7 @@ async function appealDecision({ input, context, use }: Facts) {
       opinion: input.opinion?.trim() || undefined,
     };
   }
-  const outcome = input.outcome;
+  const outcome = input.newOutcome;
   const allowed = favourableOverturns(answered);
   if (!outcome || !allowed.includes(outcome)) throw new OverturnNotFavourableError(answered, allowed);
   return {
@@ -225,13 +233,16 @@ export const objectionActions = actionTable<ObjectionContext>()({
     },
     extend: {
       event: 'VerificationExtended',
-      facts: ({ input }: Facts) => ({ reason: input.reason!.trim(), reasons: [input.reason!.trim()] }),
+      facts: ({ input }: Facts) => {
+        const { reasons, reason } = reasonsAndJoined(input.reasons);
+        return { reason: reason ?? '', reasons };
+      },
     },
     uphold: { event: 'ObjectionAnswered', facts: answer },
     withdraw: {
       event: 'ObjectionWithdrawn',
       facts: ({ input, loaded }: Facts) => ({
-        reason: input.reason?.trim() || undefined,
+        ...reasonsAndJoined(input.reasons),
         stage: stageOf(loaded.snapshot),
       }),
     },

@@ -90,7 +90,8 @@ export class OverturnNotFavourableError extends DomainError {
       details: { answerOutcome: answer, allowedOutcomes: allowed },
       fieldErrors: [
         {
-          field: 'outcome',
+          // The member of the appeal decision that names the replacing outcome (DecideAppealRequest).
+          field: 'newOutcome',
           code: 'notFavourable',
           message: {
             zh: `可选：${allowed.join('、') || '无'}`,

@@ -158,11 +158,14 @@ export class SignCommitmentRequest {
 }
 
 export class WithdrawRequest {
-  @ApiPropertyOptional({ description: '撤回理由 / reason' })
+  @ApiPropertyOptional({ type: [String], description: '撤回理由 / reasons' })
   @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  reason?: string;
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 2000, { each: true })
+  reasons?: string[];
 }
 
 export class TakeEffectRequest {

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { FIELDS, PUBLIC_STATUSES, RECORD_KINDS, SEVERITIES } from '@credence/credit-records';
 import type { PublicStatus, RecordField, RecordKind, Severity } from '@credence/credit-records';
 import { IsCalendarDate, IsSubjectCode, SUBJECT_TYPES, type SubjectType } from '@credence/shared';
@@ -73,11 +85,20 @@ export class RegisterCreditRecordRequest {
   legalBasis?: string;
 }
 
+/** The reasons of a record action: at least one, each 1–2000 characters. */
+const Reasons = (description: string) =>
+  applyDecorators(
+    ApiProperty({ type: [String], description }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(20),
+    IsString({ each: true }),
+    Length(1, 2000, { each: true }),
+  );
+
 export class RecordActionRequest {
-  @ApiProperty({ description: '理由（向申请人和审计展示）/ reason, shown to the subject and auditors' })
-  @IsString()
-  @Length(1, 2000)
-  reason!: string;
+  @Reasons('理由（向申请人和审计展示）/ reasons, shown to the subject and auditors')
+  reasons!: string[];
 
   @ApiPropertyOptional({ description: '法律依据 / legal basis' })
   @IsOptional()
@@ -113,13 +134,10 @@ export class RecordCorrectionRequest {
 }
 
 export class TechnicalCorrectionRequest {
-  @ApiProperty({
-    description:
-      '平台技术差错说明（展示记录与认定单位报送不一致的原因）/ the platform error: why the record shown differs from what the authority sent',
-  })
-  @IsString()
-  @Length(1, 2000)
-  reason!: string;
+  @Reasons(
+    '平台技术差错说明（展示记录与认定单位报送不一致的原因）/ the platform error: why the record shown differs from what the authority sent',
+  )
+  reasons!: string[];
 
   @ApiProperty({ type: RecordCorrectionRequest })
   @NestedObject(() => RecordCorrectionRequest)

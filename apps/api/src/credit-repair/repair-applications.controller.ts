@@ -22,7 +22,7 @@ import {
   DraftRequest,
   ExtendRequest,
   ListRepairApplicationsQuery,
-  OptionalReasonRequest,
+  OptionalReasonsRequest,
   RecommendRequest,
   RefusalRequest,
   RequestRepairSupplementRequest,
@@ -123,7 +123,7 @@ export class RepairApplicationsController {
   @ActionRoute('withdraw', '撤回申请（作出决定前）/ Withdraw before a decision')
   withdraw(
     @Param('id', uuid) id: string,
-    @Body() body: OptionalReasonRequest,
+    @Body() body: OptionalReasonsRequest,
     @CaseAction() r: CaseActionRequest,
   ) {
     return this.act(id, 'withdraw', body, r);

@@ -33,6 +33,18 @@ const Texts = (min: number, description: string) =>
     Length(1, 2000, { each: true }),
   );
 
+/** An optional list of texts: when given, at least one, each 1–2000 characters. */
+const OptionalTexts = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(50),
+    IsString({ each: true }),
+    Length(1, 2000, { each: true }),
+  );
+
 export class AttachMaterialRequest {
   @ApiProperty({ format: 'uuid', description: '已上传文件的编号（POST /files）/ id of an uploaded file' })
   @IsUUID()
@@ -91,19 +103,13 @@ export class SupplementRequest {
   @NestedObjectItems(() => AttachMaterialRequest)
   materials!: AttachMaterialRequest[];
 
-  @ApiPropertyOptional({ description: '说明 / statement' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  reason?: string;
+  @OptionalTexts('说明 / statement')
+  reasons?: string[];
 }
 
-export class OptionalReasonRequest {
-  @ApiPropertyOptional({ description: '理由 / reason' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  reason?: string;
+export class OptionalReasonsRequest {
+  @OptionalTexts('理由 / reasons')
+  reasons?: string[];
 }
 
 export class AcceptRequest {
@@ -115,21 +121,16 @@ export class AcceptRequest {
 }
 
 export class ExtendRequest {
-  @ApiProperty({ description: '延期理由（告知申请人）/ reason, told to the applicant' })
-  @IsString()
-  @Length(1, 2000)
-  reason!: string;
+  @Texts(1, '延期理由（告知申请人）/ reasons, told to the applicant')
+  reasons!: string[];
 }
 
 export class RequestRepairSupplementRequest {
   @Texts(1, '一次性告知需补正的全部材料 / everything missing, listed at once')
   items!: string[];
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  reason?: string;
+  @OptionalTexts('理由 / reasons')
+  reasons?: string[];
 }
 
 /** 不予受理 / 不予修复: coded reasons, the reasons in words and the legal basis are all required. */

@@ -14,18 +14,22 @@ import {
   ValidateIf,
 } from 'class-validator';
 import {
+  APPEAL_OUTCOMES,
   OBJECTION_GROUNDS,
+  OBJECTION_MATERIAL_CATEGORIES,
   OBJECTION_OUTCOMES,
   OBJECTION_STAGES,
   REFUSAL_REASONS,
+  type AppealOutcome,
   type ObjectionGround,
+  type ObjectionMaterialCategory,
   type ObjectionOutcome,
   type ObjectionStage,
   type RefusalReason,
 } from '@credence/objections';
 import { RecordCorrectionRequest } from '../credit-records/credit-record.requests';
 import { PageQuery } from '../http/page.query';
-import { NestedObject, OptionalNestedObject } from '../http/nested';
+import { NestedObject, NestedObjectItems, OptionalNestedObject } from '../http/nested';
 
 const MAX_MATERIALS = 50;
 
@@ -40,6 +44,21 @@ function Texts(): PropertyDecorator {
     ])
       decorate(target, key);
   };
+}
+
+/** A file handed in with an objection and what it proves: the shape repair applications take, with its own categories. */
+export class ObjectionMaterialRequest {
+  @ApiProperty({ format: 'uuid', description: '已上传文件的编号（POST /files）/ id of an uploaded file' })
+  @IsUUID('all')
+  fileId!: string;
+
+  @ApiProperty({
+    enum: OBJECTION_MATERIAL_CATEGORIES,
+    description:
+      '材料类别：证明材料、身份证明、授权委托书、其他 / evidence, proof of identity, power of attorney, other',
+  })
+  @IsIn(OBJECTION_MATERIAL_CATEGORIES)
+  category!: ObjectionMaterialCategory;
 }
 
 export class ObjectionCommitmentRequest {
@@ -71,15 +90,14 @@ export class FileObjectionRequest {
   statement!: string;
 
   @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'string', format: 'uuid' },
-    description: '已上传的证明材料 id（POST /files）/ ids of uploaded materials (none for e.g. 重复公示)',
+    type: [ObjectionMaterialRequest],
+    description: '已上传的证明材料（POST /files）/ uploaded materials (none for e.g. 重复公示)',
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_MATERIALS)
-  @IsUUID('all', { each: true })
-  materials?: string[];
+  @NestedObjectItems(() => ObjectionMaterialRequest)
+  materials?: ObjectionMaterialRequest[];
 
   @ApiProperty({ type: ObjectionCommitmentRequest })
   @NestedObject(() => ObjectionCommitmentRequest)
@@ -136,16 +154,12 @@ export class RequestObjectionSupplementRequest {
 }
 
 export class SupplementObjectionRequest {
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'string', format: 'uuid' },
-    description: '补正材料 id / ids of the materials handed in',
-  })
+  @ApiProperty({ type: [ObjectionMaterialRequest], description: '补正材料 / the materials handed in' })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_MATERIALS)
-  @IsUUID('all', { each: true })
-  materials!: string[];
+  @NestedObjectItems(() => ObjectionMaterialRequest)
+  materials!: ObjectionMaterialRequest[];
 
   @ApiPropertyOptional({ description: '补充说明 / statement' })
   @IsOptional()
@@ -155,10 +169,10 @@ export class SupplementObjectionRequest {
 }
 
 export class ExtendVerificationRequest {
-  @ApiProperty({ description: '延期理由（告知异议人）/ why, told to the subject' })
-  @IsString()
-  @Length(1, 2000)
-  reason!: string;
+  @ApiProperty({ type: [String], description: '延期理由（告知异议人）/ why, told to the subject' })
+  @Texts()
+  @ArrayNotEmpty()
+  reasons!: string[];
 }
 
 /** How the API docs describe the shared fields: an answer and an appeal decision word them differently. */
@@ -215,11 +229,10 @@ export class UpholdObjectionRequest extends DecisionFields({
 }
 
 export class WithdrawObjectionRequest {
-  @ApiPropertyOptional({ description: '撤回理由 / reason' })
+  @ApiPropertyOptional({ type: [String], description: '撤回理由 / reasons' })
   @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  reason?: string;
+  @Texts()
+  reasons?: string[];
 }
 
 export class AppealObjectionRequest {
@@ -228,38 +241,38 @@ export class AppealObjectionRequest {
   @Length(1, 4000)
   statement!: string;
 
-  @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'string', format: 'uuid' },
-    description: '新的证明材料 id / ids of further materials',
-  })
+  @ApiPropertyOptional({ type: [ObjectionMaterialRequest], description: '新的证明材料 / further materials' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_MATERIALS)
-  @IsUUID('all', { each: true })
-  materials?: string[];
+  @NestedObjectItems(() => ObjectionMaterialRequest)
+  materials?: ObjectionMaterialRequest[];
 }
 
-/** `uphold` keeps the answer; `overturn` replaces it with `outcome` (never one less favourable to the subject). */
+/**
+ * `outcome` says what the appeal decided, as for every decision: `upheld` keeps the answer; `overturned` replaces it
+ * with `newOutcome` (never one less favourable to the subject).
+ */
 export class DecideAppealRequest extends DecisionFields({
   reasons: '复核理由 / reasons',
   opinion: '复核意见 / opinion',
   note: '无法核实时记载于记录旁的说明（公开）/ for unverifiable: the public note',
 }) {
   @ApiProperty({
-    enum: ['uphold', 'overturn'],
-    description: '维持或撤销原处理结果 / keep or overturn the answer',
+    enum: APPEAL_OUTCOMES,
+    description: '复核结果：维持或撤销原处理结果 / the appeal’s outcome: the answer upheld or overturned',
   })
-  @IsIn(['uphold', 'overturn'])
-  decision!: 'uphold' | 'overturn';
+  @IsIn(APPEAL_OUTCOMES)
+  outcome!: AppealOutcome;
 
   @ApiPropertyOptional({
     enum: OBJECTION_OUTCOMES,
-    description: '撤销时的新处理结果 / the new outcome (overturn)',
+    description:
+      '撤销时取代原结果的处理结果（撤销时必填）/ the outcome replacing the answer (required when overturned)',
   })
-  @ValidateIf((o: DecideAppealRequest) => o.decision === 'overturn' || o.outcome !== undefined)
+  @ValidateIf((o: DecideAppealRequest) => o.outcome === 'overturned' || o.newOutcome !== undefined)
   @IsIn(OBJECTION_OUTCOMES)
-  outcome?: ObjectionOutcome;
+  newOutcome?: ObjectionOutcome;
 }
 
 export class ListObjectionsQuery extends PageQuery {

@@ -29,7 +29,13 @@ describe('decisionFactsOf', () => {
     });
   });
 
-  it('reads what credit-record events carry today: a single reason, the record legal basis, the rule set in data', () => {
+  it('takes the listed reasons of an event that also keeps them joined as one reason, not the joined text again', () => {
+    expect(
+      decisionFactsOf({ reason: '经营计划调整；不再申请', reasons: ['经营计划调整', '不再申请'] }, metadata),
+    ).toMatchObject({ reasons: ['经营计划调整', '不再申请'] });
+  });
+
+  it('reads what credit-record events carried before reasons were a list: a single reason, the record legal basis, the rule set in data', () => {
     expect(decisionFactsOf({ reason: '法院裁定批准重整计划', legalBasis: null }, metadata)).toMatchObject({
       reasons: ['法院裁定批准重整计划'],
       legalBasis: null,

@@ -67,15 +67,18 @@ function materialsOf(value: unknown): ReviewedMaterial[] {
 }
 
 /**
- * Reads the convention out of any event, tolerating what events recorded before it say: a single `reason`, and the
+ * Reads the convention out of any event, tolerating what events recorded before it say: a single `reason` (without a
+ * `reasons` list), and the
  * legal basis and rule set of a registered record (`data.record.legalBasis`, `data.ruleSet`). Never throws: an
  * auditor must see every step, whatever its shape.
  */
 export function decisionFactsOf(data: Record<string, unknown>, metadata: EventMetadata): ExtractedFacts {
   const nested = record(data.record);
-  const reasons = texts(data.reasons);
+  // An event that lists its reasons also keeps them joined as `reason` (ADR 0022): the list is what was given, the
+  // single `reason` only stands in for it in events recorded before reasons were a list.
+  const listed = texts(data.reasons);
   const single = text(data.reason);
-  if (single && !reasons.includes(single)) reasons.unshift(single);
+  const reasons = listed.length > 0 || !single ? listed : [single];
   return {
     reasons,
     reasonCodes: texts(data.reasonCodes),

@@ -64,7 +64,9 @@ export type PublicityPeriodEnded = CatalogueEvent<'PublicityPeriodEnded', TimerF
 
 /** Shielding during bankruptcy reorganisation, and its lifting: why, and under what. */
 interface Reasoned {
+  /** The reasons joined with '；' (the one reason older events carry). */
   reason: string;
+  reasons?: string[];
   legalBasis: string | null;
 }
 export type CreditRecordShielded = CatalogueEvent<'CreditRecordShielded', Reasoned>;

@@ -75,7 +75,9 @@ export type ObjectionAnswered = CatalogueEvent<'ObjectionAnswered', AnswerData>;
 export type ObjectionWithdrawn = CatalogueEvent<
   'ObjectionWithdrawn',
   {
+    /** The reasons joined with '；' (the one reason older events carry). */
     reason?: string | null;
+    reasons?: string[];
     /** Where the case stood (recorded since withdrawals in the appeal were possible). */
     stage?: Withdrawal['stage'];
   }

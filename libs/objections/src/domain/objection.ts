@@ -74,6 +74,23 @@ export type ObjectedRecord = Pick<
   | 'authorityName'
 > & { id: string; contentVersion: number };
 
+/** What a material handed in with an objection proves; the subject names it as repair applicants do. */
+export const OBJECTION_MATERIAL_CATEGORIES = ['evidence', 'identity', 'power_of_attorney', 'other'] as const;
+export type ObjectionMaterialCategory = (typeof OBJECTION_MATERIAL_CATEGORIES)[number];
+
+export const OBJECTION_MATERIAL_CATEGORY_LABELS: Record<ObjectionMaterialCategory, BilingualText> = {
+  evidence: { zh: '证明材料', en: 'Evidence' },
+  identity: { zh: '身份证明', en: 'Proof of identity' },
+  power_of_attorney: { zh: '授权委托书', en: 'Power of attorney' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/** A file the subject attaches and what it is (the request shape of every objection action that takes materials). */
+export interface ObjectionMaterialInput {
+  fileId: string;
+  category: ObjectionMaterialCategory;
+}
+
 /** A material attached to the objection, by the digest of its bytes (decision facts convention). */
 export interface AttachedMaterial {
   id: string;
@@ -83,6 +100,8 @@ export interface AttachedMaterial {
   mediaType: string;
   /** When in the case it was handed in. */
   stage: 'filing' | 'supplement' | 'appeal';
+  /** What it proves; absent from materials attached before objections named it. */
+  category?: ObjectionMaterialCategory;
 }
 
 /** 异议申诉信用承诺书: the subject's promise that what it says and hands in is true. */
