@@ -14,7 +14,7 @@ import {
 } from '@credence/workflow';
 import { appliedPolicy } from './applied-policy';
 import { BREACH_EVENTS, COMMITMENT } from './commitment.case-type';
-import { breachDecisionNumber } from './commitment-action';
+import { breachDecisionNumber } from './commitment-breach';
 import { BREACH_GROUND_LABELS, COMMITMENT_TYPE_LABELS } from './domain/commitment';
 import type { CommitmentEvent } from './domain/commitment.events';
 import type { CommitmentContext } from './domain/commitment.machine';

@@ -1,28 +1,6 @@
-/** The parts of an OpenAPI 3 document the probes read. */
-interface OpenApiSchema {
-  $ref?: string;
-  type?: string;
-  format?: string;
-  enum?: unknown[];
-  items?: OpenApiSchema;
-  properties?: Record<string, OpenApiSchema>;
-  required?: string[];
-  allOf?: OpenApiSchema[];
-  minimum?: number;
-  minLength?: number;
-  example?: unknown;
-}
+import type { OpenApiDocument, OpenApiOperation, OpenApiSchema } from './openapi-arbitraries';
 
-interface OpenApiOperation {
-  parameters?: { name: string; in: string; required?: boolean; schema?: OpenApiSchema }[];
-  requestBody?: { content?: Record<string, { schema?: OpenApiSchema }> };
-  security?: unknown;
-}
-
-export interface OpenApiDocument {
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components?: { schemas?: Record<string, OpenApiSchema> };
-}
+export type { OpenApiDocument };
 
 /** What one tenant (a subject and the authority that finds its records) owns: the ids a foreign caller may pass. */
 export interface Tenant {

@@ -28,6 +28,8 @@ export interface OpenApiParameter {
 export interface OpenApiOperation {
   parameters?: OpenApiParameter[];
   requestBody?: { content?: Record<string, { schema?: OpenApiSchema }> };
+  /** Absent on a public route. */
+  security?: unknown;
 }
 
 export interface OpenApiDocument {
