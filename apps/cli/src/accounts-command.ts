@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createAccount, PasswordHasher, passwordWeaknesses } from '@credence/identity';
-import { APP_ROLE, createDataSource, Database, DomainError, type Env } from '@credence/shared';
+import type { Env } from '@credence/shared';
+import { printRefusal, withCliDatabase } from './cli-database';
 
 export const ACCOUNTS_USAGE = `usage: credence accounts create-admin --username <name> [--display-name <name>]
   The password is read from INITIAL_ADMIN_PASSWORD or, when unset, from the first line of standard input — never
@@ -44,36 +45,25 @@ export async function accountsCommand(
     io.err(`password refused (密码强度不足): ${weaknesses.map((w) => `${w.zh} / ${w.en}`).join('; ')}\n`);
     return 1;
   }
-  const dataSource = createDataSource({
-    url,
-    appRole: APP_ROLE,
-    poolSize: 1,
-    applicationName: 'credence-cli',
+  return withCliDatabase(url, async (db) => {
+    try {
+      const id = await createAccount(
+        db,
+        new PasswordHasher(),
+        {
+          username,
+          password,
+          displayName: option(rest, '--display-name') ?? username,
+          role: 'admin',
+        },
+        new Date(),
+      );
+      io.out(`created admin ${username} (${id}) (已创建管理员账号)\n`);
+      return 0;
+    } catch (error) {
+      return printRefusal(error, io.err);
+    }
   });
-  await dataSource.initialize();
-  try {
-    const id = await createAccount(
-      new Database(dataSource),
-      new PasswordHasher(),
-      {
-        username,
-        password,
-        displayName: option(rest, '--display-name') ?? username,
-        role: 'admin',
-      },
-      new Date(),
-    );
-    io.out(`created admin ${username} (${id}) (已创建管理员账号)\n`);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    io.err(`${error.bilingual.zh}\n${error.bilingual.en}\n`);
-    for (const problem of error.fieldErrors ?? [])
-      io.err(`  ${problem.field}: ${problem.message.zh} / ${problem.message.en}\n`);
-    return 1;
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 function option(args: string[], name: string): string | undefined {

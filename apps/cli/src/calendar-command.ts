@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { APP_ROLE, createDataSource, Database, DomainError, SystemClock } from '@credence/shared';
-import { CalendarStore, type YearSchedule } from '@credence/working-calendar';
+import { SystemClock } from '@credence/shared';
+import { CalendarStore, scheduleShapeProblems, type YearSchedule } from '@credence/working-calendar';
+import { printRefusal, withCliDatabase } from './cli-database';
 
 /**
  * `credence calendar load <file> [--by <name>]`: validates a year's schedule and stores it as the next version.
@@ -9,15 +10,8 @@ import { CalendarStore, type YearSchedule } from '@credence/working-calendar';
  */
 export async function calendarCommand(url: string, args: string[]): Promise<number> {
   const [sub, file] = args;
-  const dataSource = createDataSource({
-    url,
-    appRole: APP_ROLE,
-    poolSize: 1,
-    applicationName: 'credence-cli',
-  });
-  await dataSource.initialize();
-  try {
-    const store = new CalendarStore(new Database(dataSource), new SystemClock());
+  return withCliDatabase(url, async (db) => {
+    const store = new CalendarStore(db, new SystemClock());
     if (sub === 'list') {
       for (const s of await store.current())
         process.stdout.write(
@@ -31,7 +25,8 @@ export async function calendarCommand(url: string, args: string[]): Promise<numb
       );
       return 2;
     }
-    const schedule = JSON.parse(await readFile(file, 'utf8')) as YearSchedule;
+    const schedule = parseScheduleFile(await readFile(file, 'utf8'));
+    if (!schedule) return 1;
     const by = args.includes('--by') ? args[args.indexOf('--by') + 1] : `cli:${userInfo().username}`;
     try {
       const loaded = await store.load({ ...schedule, region: schedule.region ?? null }, by);
@@ -40,13 +35,21 @@ export async function calendarCommand(url: string, args: string[]): Promise<numb
       );
       return 0;
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      process.stderr.write(`${error.bilingual.zh}\n${error.bilingual.en}\n`);
-      for (const problem of error.fieldErrors ?? [])
-        process.stderr.write(`  ${problem.field}: ${problem.message.zh} / ${problem.message.en}\n`);
-      return 1;
+      return printRefusal(error, (text) => process.stderr.write(text));
     }
-  } finally {
-    await dataSource.destroy();
+  });
+}
+
+/** The file's schedule, or null after saying what is wrong with it (not JSON, or not a schedule's shape). */
+function parseScheduleFile(text: string): YearSchedule | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    process.stderr.write('文件不是有效的 JSON / the file is not valid JSON\n');
+    return null;
   }
+  const problems = scheduleShapeProblems(value);
+  for (const p of problems) process.stderr.write(`  ${p.field}: ${p.message.zh} / ${p.message.en}\n`);
+  return problems.length === 0 ? (value as YearSchedule) : null;
 }

@@ -1,5 +1,6 @@
 import { IdempotencyKeys, type IdempotencyKeyRow } from '@credence/event-store';
-import { APP_ROLE, createDataSource, Database, type Env } from '@credence/shared';
+import type { Env } from '@credence/shared';
+import { withCliDatabase } from './cli-database';
 
 const USAGE = 'usage: credence idempotency list|recover [--older-than <30s|5m|2h|1d>]';
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -30,15 +31,8 @@ export async function idempotencyCommand(
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const dataSource = createDataSource({
-    url,
-    appRole: APP_ROLE,
-    poolSize: 1,
-    applicationName: 'credence-cli',
-  });
-  await dataSource.initialize();
-  try {
-    const keys = new IdempotencyKeys(new Database(dataSource), env.IDEMPOTENCY_LEASE_MS);
+  return withCliDatabase(url, async (db) => {
+    const keys = new IdempotencyKeys(db, env.IDEMPOTENCY_LEASE_MS);
     const stuck = await keys.stuck(olderThan);
     let committedCount = 0;
     let released = 0;
@@ -65,9 +59,7 @@ export async function idempotencyCommand(
         `${stuck.length} stuck keys (${committedCount} committed, ${sub === 'recover' ? `${released} released` : 'nothing changed'})`,
     );
     return 0;
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
 
 function describe(row: IdempotencyKeyRow, outcome: string): string {

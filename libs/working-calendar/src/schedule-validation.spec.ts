@@ -1,5 +1,5 @@
 import { OFFICIAL_SCHEDULES, type YearSchedule } from './official-schedules';
-import { validateSchedule } from './schedule-validation';
+import { scheduleShapeProblems, validateSchedule } from './schedule-validation';
 
 const y2026 = OFFICIAL_SCHEDULES.find((s) => s.year === 2026)!;
 const codes = (schedule: YearSchedule) => validateSchedule(schedule).map((p) => p.code);
@@ -52,5 +52,23 @@ describe('validateSchedule', () => {
       festivals: [{ name: '藏历新年', holidays: ['2026-02-18', '2026-02-19'], makeupWorkdays: [] }],
     };
     expect(validateSchedule(tibet)).toEqual([]);
+  });
+});
+
+describe('scheduleShapeProblems', () => {
+  it('accepts the official schedules', () => {
+    for (const schedule of OFFICIAL_SCHEDULES) expect(scheduleShapeProblems(schedule)).toEqual([]);
+  });
+
+  it('names every missing or mistyped member of a file’s schedule at once', () => {
+    expect(scheduleShapeProblems({ year: 2030 }).map((p) => p.field)).toEqual(['source', 'festivals']);
+    expect(
+      scheduleShapeProblems({
+        year: '2030',
+        source: '通知',
+        festivals: [{ name: '元旦', holidays: '2030-01-01' }],
+      }).map((p) => p.field),
+    ).toEqual(['year', 'festivals[0].holidays', 'festivals[0].makeupWorkdays']);
+    expect(scheduleShapeProblems([])).toHaveLength(1);
   });
 });

@@ -98,3 +98,38 @@ export function validateSchedule(schedule: YearSchedule): ScheduleProblem[] {
   }
   return problems;
 }
+
+const strings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/**
+ * A schedule read from a file (the CLI): its shape, checked before its dates are. What the API receives is checked
+ * by its request class; a file has no such guard.
+ */
+export function scheduleShapeProblems(value: unknown): ScheduleProblem[] {
+  const problem = (field: string, zh: string, en: string): ScheduleProblem => ({
+    field,
+    code: 'CALENDAR.BAD_SHAPE',
+    message: { zh, en },
+  });
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return [problem('', '日程文件必须是一个 JSON 对象', 'the schedule must be a JSON object')];
+  const s = value as Record<string, unknown>;
+  const problems: ScheduleProblem[] = [];
+  if (!Number.isInteger(s.year)) problems.push(problem('year', '必须是整数年份', 'must be a whole year'));
+  if (typeof s.source !== 'string' || s.source === '')
+    problems.push(problem('source', '必须写明依据的通知', 'must name the notice it comes from'));
+  if (s.region !== undefined && s.region !== null && typeof s.region !== 'string')
+    problems.push(problem('region', '必须是省级行政区划代码或 null', 'must be a province code or null'));
+  if (!Array.isArray(s.festivals) || s.festivals.length === 0)
+    return [...problems, problem('festivals', '必须列出各节日的安排', 'must list the festivals')];
+  s.festivals.forEach((f: unknown, i) => {
+    const festival = (f ?? {}) as Record<string, unknown>;
+    if (typeof festival.name !== 'string')
+      problems.push(problem(`festivals[${i}].name`, '必须写明节日名称', 'must name the festival'));
+    for (const list of ['holidays', 'makeupWorkdays'])
+      if (!strings(festival[list]))
+        problems.push(problem(`festivals[${i}].${list}`, '必须是日期字符串数组', 'must be a list of dates'));
+  });
+  return problems;
+}
