@@ -43,9 +43,11 @@ async function main(argv: string[]): Promise<number> {
   const env = loadEnv();
   const database = await resolveDatabase(env, (line) => process.stderr.write(`${line}\n`));
   try {
+    // Every command works on a migrated database (under the migration lock, so beside running processes too): the
+    // first admin of a new production database is created before anything else has started there.
+    await runMigrations(database.url, migrations);
     switch (command) {
       case 'migrate':
-        await runMigrations(database.url, migrations);
         process.stdout.write('migrations are up to date (迁移已完成)\n');
         return 0;
       case 'verify':
