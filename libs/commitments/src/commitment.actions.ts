@@ -1,4 +1,4 @@
-import { actionTable, type ActionFactsContext } from '@credence/workflow';
+import { actionTable, joinedReason, type ActionFactsContext } from '@credence/workflow';
 import { breachConsequences } from './commitment-breach';
 import { checkLink, linkedOf, STAFF } from './commitment-command-rules';
 import { CommitmentContentError, FastTrackNotAllowedError, RelatedStaffError } from './commitment.errors';
@@ -86,10 +86,8 @@ export const commitmentActions = actionTable<CommitmentContext>()({
   actions: {
     withdraw: {
       event: 'CommitmentWithdrawn',
-      // The event stored one `reason` before reasons were a list: it still carries them joined, so old and new
-      // withdrawals read alike.
       facts: ({ input }: Facts) => ({
-        reason: input.reasons?.length ? input.reasons.join('；') : null,
+        reason: joinedReason(input.reasons),
         reasons: input.reasons ?? [],
         outcome: 'withdrawn',
       }),

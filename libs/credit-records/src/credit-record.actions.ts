@@ -1,4 +1,4 @@
-import { actionTable, type ActionFactsContext } from '@credence/workflow';
+import { actionTable, joinedReason, type ActionFactsContext } from '@credence/workflow';
 import type { CreditRecordContext } from './domain/credit-record.machine';
 import { correctionOf, type RecordCorrectionInput } from './domain/record-correction';
 
@@ -17,9 +17,9 @@ export interface TechnicalCorrectionInput {
 /** Reason code of a correction made because the platform showed something other than what the authority sent. */
 export const TECHNICAL_ERROR_REASON = 'PLATFORM_TECHNICAL_ERROR';
 
-/** The event stored one `reason` before reasons were a list: it still carries them joined, so old and new read alike. */
+/** Shield and lift: the reasons, and the same joined as the events stored them before (joinedReason). */
 const reasoned = ({ input }: ActionFactsContext<RecordActionInput, CreditRecordContext>) => ({
-  reason: input.reasons.join('；'),
+  reason: joinedReason(input.reasons) ?? '',
   reasons: input.reasons,
   legalBasis: input.legalBasis ?? null,
 });

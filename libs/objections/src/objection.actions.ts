@@ -13,6 +13,7 @@ import {
   actionTable,
   activeStatePaths,
   CaseEngine,
+  joinedReason,
   SYSTEM_ACTOR,
   type ActionFactsContext,
   type WorkflowActor,
@@ -71,10 +72,10 @@ const materials = (
   stage: AttachedMaterial['stage'],
 ) => attachedMaterials(use(FileStore), attached, actor, stage);
 
-/** The reasons given, and — where the event stored one `reason` before — the same joined, so old and new read alike. */
+/** The reasons given, and the same joined where the event stored one `reason` before (joinedReason). */
 const reasonsAndJoined = (values: string[] | undefined) => {
   const reasons = clean(values);
-  return { reasons, reason: reasons.length > 0 ? reasons.join('；') : undefined };
+  return { reasons, reason: joinedReason(reasons) ?? undefined };
 };
 
 /**

@@ -65,3 +65,11 @@ export interface ActionTable<Context = never> {
 export function actionTable<Context>() {
   return <T extends ActionTable<Context>>(table: T): T => table;
 }
+
+/**
+ * Events that stored one `reason` before requests carried `reasons[]` keep writing it — the reasons joined — so old
+ * and new events read alike (ADR 0022). Null when no reason was given.
+ */
+export function joinedReason(reasons: readonly string[] | undefined): string | null {
+  return reasons && reasons.length > 0 ? reasons.join('；') : null;
+}
