@@ -2,7 +2,14 @@ import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { APP_ROLE, Database, createDataSource, runMigrations, startEmbeddedPostgres } from '@credence/shared';
+import {
+  APP_ROLE,
+  Database,
+  EMBEDDED_PG_SETTINGS,
+  createDataSource,
+  runMigrations,
+  startEmbeddedPostgres,
+} from '@credence/shared';
 import { migrations } from '@credence/migrations';
 
 export interface BenchDatabase {
@@ -18,8 +25,10 @@ export interface BenchDatabase {
 const DATABASE = 'credence_bench';
 
 /**
- * BENCH_DATABASE_URL when set (migrated in place); otherwise a throw-away embedded PostgreSQL with the default,
- * durable settings (fsync on, synchronous_commit on), so numbers include the WAL flush of every commit.
+ * BENCH_DATABASE_URL when set (migrated in place); otherwise a throw-away embedded PostgreSQL with the product's
+ * settings (EMBEDDED_PG_SETTINGS; durable: fsync on, synchronous_commit on), so numbers include the WAL flush of
+ * every commit. BENCH_PG_SETTINGS compares others: `stock` for the server's own defaults, or `name=value,…` laid
+ * over the product's.
  */
 export async function startBenchDatabase(poolSize: number): Promise<BenchDatabase> {
   let url = process.env.BENCH_DATABASE_URL;
@@ -27,7 +36,10 @@ export async function startBenchDatabase(poolSize: number): Promise<BenchDatabas
   if (!url) {
     const parent = mkdtempSync(join(tmpdir(), 'credence-bench-'));
     chmodSync(parent, 0o755); // the server runs as its own OS user
-    const server = await startEmbeddedPostgres(join(parent, 'pg'), { persistent: false });
+    const server = await startEmbeddedPostgres(join(parent, 'pg'), {
+      persistent: false,
+      settings: benchSettings(process.env.BENCH_PG_SETTINGS),
+    });
     const admin = new Client({ connectionString: server.serverUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${DATABASE}`);
@@ -59,10 +71,18 @@ export async function startBenchDatabase(poolSize: number): Promise<BenchDatabas
   };
 }
 
+function benchSettings(spec: string | undefined): Record<string, string> | undefined {
+  if (!spec) return undefined;
+  if (spec === 'stock') return {};
+  const pairs = spec.split(',').map((pair) => pair.split('=').map((s) => s.trim()) as [string, string]);
+  return { ...EMBEDDED_PG_SETTINGS, ...Object.fromEntries(pairs) };
+}
+
 async function describeServer(db: Database) {
   const { rows } = await db.query<{ name: string; setting: string }>(
     `SELECT name, setting FROM pg_settings
-      WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'wal_level')`,
+      WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'wal_level',
+                     'wal_buffers', 'max_wal_size', 'checkpoint_timeout', 'jit', 'commit_delay')`,
   );
   const settings = Object.fromEntries(rows.map((r) => [r.name, r.setting]));
   return { version: settings.server_version ?? 'unknown', settings };

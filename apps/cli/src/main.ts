@@ -20,9 +20,10 @@ const USAGE = `credence — operations 运维命令
 
   credence migrate                 run pending migrations (执行数据库迁移)
   credence verify [--stream <id>]  recompute hash chains and name the first broken event (校验哈希链)
-  credence audit verify [--stream <id>] [--public-key <pem file>] [--json]
+  credence audit verify [--stream <id>] [--public-key <pem file>] [--incremental <state file>] [--threads <n>] [--json]
                                    chains, every ledger leaf against its event, the ledger's gaplessness, each
-                                   checkpoint's signature, root and consistency (完整性校验：哈希链、账本、检查点)
+                                   checkpoint's signature, root and consistency (完整性校验：哈希链、账本、检查点);
+                                   --incremental: only what was sealed since the clean run the file records (增量校验)
   credence calendar load <file>    load a year's holiday schedule as a new version (载入年度节假日安排)
   credence calendar list           loaded schedules, who loaded them and when (已载入的日历)
   credence idempotency list|recover [--older-than 5m]

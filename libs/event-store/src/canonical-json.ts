@@ -21,13 +21,31 @@ export function canonicalJson(value: unknown): string {
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
   // Default sort compares UTF-16 code units, as RFC 8785 §3.2.3 requires.
-  const keys = Object.keys(record).sort();
+  if (keys.length > 1) keys.sort();
   let out = '{';
-  for (const key of keys) {
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const member = record[key];
     if (member === undefined || typeof member === 'function') continue;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += (first ? '' : ',') + quotedKey(key) + canonicalJson(member);
+    first = false;
   }
   return `${out}}`;
+}
+
+// Events of one type repeat the same few hundred keys: their quoted form is kept rather than re-escaped for every
+// event (a quarter of the canonicalisation time in a micro-benchmark). Bounded, so odd keys cannot grow it.
+const QUOTED_KEYS = new Map<string, string>();
+const MAX_QUOTED_KEYS = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
 }

@@ -7,3 +7,4 @@ export * from './idempotency-claim';
 export * from './idempotency-keys';
 export * from './subscription';
 export * from './verify';
+export * from './verify-parallel';

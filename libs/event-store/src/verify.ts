@@ -31,7 +31,8 @@ export interface VerifyOptions {
   onProgress?: (progress: { streamsChecked: number; eventsChecked: number; failures: number }) => void;
 }
 
-interface Row {
+/** An event row as read for verification (pg's default parsers: jsonb parsed, bytea as Buffer). */
+export interface VerifyRow {
   global_position: string;
   stream_id: string;
   stream_version: number;
@@ -46,13 +47,13 @@ interface Row {
   hash: Buffer;
 }
 
-const COLUMNS = `global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata,
+export const VERIFY_COLUMNS = `global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata,
   recorded_at, hash_algorithm, prev_hash, hash`;
 
 // Keyset pagination on the primary key: constant memory and an index range scan per page, however large the table.
-const PAGE_ALL = `SELECT ${COLUMNS} FROM events WHERE (stream_id, stream_version) > ($1, $2)
+const PAGE_ALL = `SELECT ${VERIFY_COLUMNS} FROM events WHERE (stream_id, stream_version) > ($1, $2)
   ORDER BY stream_id, stream_version LIMIT $3`;
-const PAGE_ONE = `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2
+const PAGE_ONE = `SELECT ${VERIFY_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2
   ORDER BY stream_version LIMIT $3`;
 
 /**
@@ -65,13 +66,10 @@ export async function verify(sql: Sql, options: VerifyOptions = {}): Promise<Ver
   const report: VerifyReport = { streamsChecked: 0, eventsChecked: 0, ok: true, failures: [] };
   const page = (streamId: string, version: number) =>
     options.streamId === undefined
-      ? sql.query<Row>(PAGE_ALL, [streamId, version, batchSize])
-      : sql.query<Row>(PAGE_ONE, [options.streamId, version, batchSize]);
+      ? sql.query<VerifyRow>(PAGE_ALL, [streamId, version, batchSize])
+      : sql.query<VerifyRow>(PAGE_ONE, [options.streamId, version, batchSize]);
 
-  let stream: string | null = null;
-  let version = 0;
-  let lastHash: Buffer = GENESIS_HASH;
-  let broken = false;
+  const chains = new ChainChecker(report);
   // '' sorts before every stream id under the C collation and any other.
   let next = page(options.streamId ?? '', 0);
   for (;;) {
@@ -80,29 +78,48 @@ export async function verify(sql: Sql, options: VerifyOptions = {}): Promise<Ver
     const tail = rows[rows.length - 1];
     // Fetch the next page while this one is hashed: the database and Node work in parallel.
     if (rows.length === batchSize) next = page(tail.stream_id, tail.stream_version);
-    for (const row of rows) {
-      if (row.stream_id !== stream) {
-        stream = row.stream_id;
-        version = 0;
-        lastHash = GENESIS_HASH;
-        broken = false;
-        report.streamsChecked++;
-      }
-      report.eventsChecked++;
-      if (broken) continue;
-      const failure = check(row, version, lastHash);
-      if (failure) {
-        broken = true;
-        report.failures.push(failure);
-      }
-      version = row.stream_version;
-      lastHash = row.hash;
-    }
+    chains.checkRows(rows);
     options.onProgress?.({ ...counts(report) });
     if (rows.length < batchSize) break;
   }
   report.ok = report.failures.length === 0;
   return report;
+}
+
+/**
+ * Walks rows in (stream_id, stream_version) order and judges each against its predecessor, keeping the first failure
+ * of each stream. The rows of one stream must arrive together and in order (one page may end inside a stream; the
+ * next continues it). Shared by the sequential walk and each worker thread of the parallel one.
+ */
+export class ChainChecker {
+  private stream: string | null = null;
+  private version = 0;
+  private lastHash: Buffer = GENESIS_HASH;
+  private broken = false;
+
+  constructor(private readonly report: VerifyReport) {}
+
+  checkRows(rows: readonly VerifyRow[]): void {
+    const report = this.report;
+    for (const row of rows) {
+      if (row.stream_id !== this.stream) {
+        this.stream = row.stream_id;
+        this.version = 0;
+        this.lastHash = GENESIS_HASH;
+        this.broken = false;
+        report.streamsChecked++;
+      }
+      report.eventsChecked++;
+      if (this.broken) continue;
+      const failure = checkChainLink(row, this.version, this.lastHash);
+      if (failure) {
+        this.broken = true;
+        report.failures.push(failure);
+      }
+      this.version = row.stream_version;
+      this.lastHash = row.hash;
+    }
+  }
 }
 
 function counts(report: VerifyReport) {
@@ -114,7 +131,11 @@ function counts(report: VerifyReport) {
 }
 
 /** Judges one event against its predecessor in the stream (version 0 and the genesis hash for the first). */
-function check(row: Row, previousVersion: number, previousHash: Buffer): VerifyFailure | null {
+export function checkChainLink(
+  row: VerifyRow,
+  previousVersion: number,
+  previousHash: Buffer,
+): VerifyFailure | null {
   const at = {
     streamId: row.stream_id,
     streamVersion: row.stream_version,

@@ -10,6 +10,7 @@ import {
 } from '@credence/shared';
 import type { Actor, Role, SubjectType } from './actor';
 import { accountShapeErrors, type NewAccount } from './account-shape';
+import { AccountCache, updateAccountsAnnounced } from './account-cache';
 import { accountById, listAccounts, type AccountRow } from './account.store';
 import { CannotDeactivateSelfError, UnknownAuthorityError, UsernameTakenError } from './identity.errors';
 import { PasswordHasher } from './password-hasher.service';
@@ -91,6 +92,7 @@ export class AccountService {
     private readonly db: Database,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly accounts: AccountCache,
   ) {}
 
   async create(input: NewAccount): Promise<AccountView> {
@@ -104,11 +106,19 @@ export class AccountService {
     return (await listAccounts(this.db, limit, offset)).map(toAccountView);
   }
 
-  /** Deactivation takes effect on the account's next request: the guard loads the account every time. */
+  /**
+   * Deactivation takes effect on the account's next request: the change is announced in its own statement and
+   * this process drops the cached account before answering (AccountCache).
+   */
   async setActive(id: string, active: boolean, by: Actor): Promise<AccountView> {
     if (!active && id === by.id) throw new CannotDeactivateSelfError();
-    const { rowCount } = await this.db.query('UPDATE accounts SET active = $2 WHERE id = $1', [id, active]);
-    if (!rowCount) throw new NotFoundError({ zh: '账号', en: 'Account' }, { accountId: id });
+    const changed = await updateAccountsAnnounced(
+      this.db,
+      'UPDATE accounts SET active = $2 WHERE id = $1 RETURNING id',
+      [id, active],
+    );
+    this.accounts.invalidate(id);
+    if (changed.length === 0) throw new NotFoundError({ zh: '账号', en: 'Account' }, { accountId: id });
     return toAccountView((await accountById(this.db, id))!);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { Database } from '@credence/shared';
 import type { Actor, Role } from './actor';
+import { AccountCache } from './account-cache';
 import { accountById, toActor } from './account.store';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators';
 import { ForbiddenRoleError, UnauthenticatedError } from './identity.errors';
@@ -13,9 +14,10 @@ interface AuthenticatedRequest {
 }
 
 /**
- * Global guard: every route needs a valid Bearer token unless marked @Public(). The account is loaded per request
- * (one primary-key lookup joined to its authority) rather than trusted from the token, so a deactivated account or a
- * changed role/authority takes effect at once, and the auditor's authority path is always current.
+ * Global guard: every route needs a valid Bearer token unless marked @Public(). The account is the database's, not
+ * the token's, so a deactivated account or a changed role/authority takes effect at once, and the auditor's
+ * authority path is always current: read per request (one primary-key lookup joined to its authority), or taken
+ * from the AccountCache, which drops an account the moment a change to it is announced.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,6 +25,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly db: Database,
+    private readonly accounts: AccountCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,8 +39,13 @@ export class AuthGuard implements CanActivate {
     if (!match?.[1]) throw new UnauthenticatedError();
 
     const payload = await this.tokens.verify(match[1]);
-    const row = await accountById(this.db, payload.sub);
-    if (!row || !row.active) throw new UnauthenticatedError();
+    let row = this.accounts.get(payload.sub);
+    if (!row) {
+      const ticket = this.accounts.ticket();
+      row = await accountById(this.db, payload.sub);
+      if (!row || !row.active) throw new UnauthenticatedError();
+      this.accounts.put(row, ticket);
+    }
     req.user = toActor(row);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

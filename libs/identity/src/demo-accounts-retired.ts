@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Database, Env } from '@credence/shared';
+import { updateAccountsAnnounced } from './account-cache';
 import { DEMO_ACCOUNTS } from './demo-seed';
 import { PasswordHasher } from './password-hasher.service';
 
@@ -45,7 +46,11 @@ export class DemoAccountsRetired implements OnApplicationBootstrap {
       let demo = false;
       for (const password of passwords) demo ||= await this.hasher.verify(row.password_hash, password);
       if (!demo) continue;
-      await this.db.query(`UPDATE accounts SET active = false WHERE id = $1::uuid AND active`, [row.id]);
+      await updateAccountsAnnounced(
+        this.db,
+        `UPDATE accounts SET active = false WHERE id = $1::uuid AND active RETURNING id`,
+        [row.id],
+      );
       retired.push(row.username);
     }
     return retired;

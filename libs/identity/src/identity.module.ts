@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { RateLimitStoreModule } from '@credence/shared';
+import { AccountCache } from './account-cache';
 import { AccountService } from './account.service';
 import { AuthGuard } from './auth.guard';
 import { AuthorityService } from './authority.service';
@@ -15,6 +16,7 @@ const SERVICES = [
   PasswordHasher,
   TokenService,
   AccountService,
+  AccountCache,
   AuthorityService,
   LoginService,
   LoginThrottle,

@@ -3,6 +3,7 @@ export * from './policy';
 export * from './decorators';
 export * from './identity.errors';
 export * from './account-shape';
+export * from './account-cache';
 export * from './account.service';
 export * from './authority.service';
 export * from './auth.guard';

@@ -112,9 +112,8 @@ export async function listCheckpoints(
   return { total: Number(count.rows[0].n), items: rows.map(toCheckpoint) };
 }
 
-/** Every checkpoint in tree order, a page at a time (for verification). */
-export async function* allCheckpoints(sql: Sql, pageSize = 1000): AsyncGenerator<Checkpoint> {
-  let after = 0;
+/** Every checkpoint in tree order (those after a tree size when given), a page at a time (for verification). */
+export async function* allCheckpoints(sql: Sql, pageSize = 1000, after = 0): AsyncGenerator<Checkpoint> {
   for (;;) {
     const { rows } = await sql.query<CheckpointRow>(
       `SELECT ${COLUMNS} FROM audit_checkpoints WHERE tree_size > $1 ORDER BY tree_size LIMIT $2`,

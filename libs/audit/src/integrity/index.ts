@@ -8,6 +8,7 @@ export * from './ledger-sealer';
 export * from './merkle';
 export * from './merkle-store';
 export * from './proofs';
+export * from './sealed-since';
 export * from './signing';
 export * from './signing-key-loader';
 export * from './signing-keys';

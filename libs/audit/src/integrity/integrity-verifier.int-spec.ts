@@ -11,7 +11,18 @@ import { openLedger, type OpenLedger } from './testing/open-ledger';
 
 describe('audit verify: tampering is detected and located', () => {
   let l: OpenLedger;
-  const verify = (streamId?: string) => new IntegrityVerifier(l.t.db, { trustAnchor: l.key, streamId }).run();
+  const verify = async (streamId?: string) => {
+    const report = await new IntegrityVerifier(l.t.db, { trustAnchor: l.key, streamId }).run();
+    // Every case again with the chain pass on worker threads (their own connections): the very same report.
+    const threaded = await new IntegrityVerifier(l.t.db, {
+      trustAnchor: l.key,
+      streamId,
+      connection: l.t.url,
+      threads: 2,
+    }).run();
+    expect(threaded).toEqual(report);
+    return report;
+  };
   const of = (report: IntegrityReport, streamId: string) =>
     report.failures.filter((f) => f.streamId === streamId);
   const shape = (failures: IntegrityFailure[]) =>

@@ -192,8 +192,8 @@ export class LedgerSealer {
     if (this.env.AUDIT_CHECKPOINT_OUTBOX) {
       const id = uuidv7();
       await tx.query(
-        `INSERT INTO outbox (id, case_id, event_id, topic, payload, created_at)
-         VALUES ($1, NULL, NULL, 'audit.checkpoint', $2, $3)`,
+        `INSERT INTO outbox (id, case_id, event_id, topic, payload, created_at, platform_code)
+         VALUES ($1, NULL, NULL, 'audit.checkpoint', $2, $3, 'audit-anchor')`,
         [id, JSON.stringify(checkpointView(checkpoint)), checkpoint.sealedAt],
       );
     }

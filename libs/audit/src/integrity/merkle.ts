@@ -246,6 +246,11 @@ export class MerkleFrontier {
     return this.count;
   }
 
+  /** The perfect subtrees' roots, largest first: with the size, all it takes to continue the tree elsewhere. */
+  get subtrees(): Buffer[] {
+    return this.stack.map((s) => s.hash);
+  }
+
   /**
    * Appends a leaf hash; calls `completed` for every perfect subtree the append finished (level ≥ 1), so a store
    * can keep interior nodes for proofs.

@@ -13,6 +13,23 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+/**
+ * Server settings for this workload (ADR 0028; docs/performance.md has each one's measured effect). fsync and
+ * synchronous_commit keep their durable defaults: a command is answered only once its commit is on disk.
+ * - shared_buffers 256MB (default 128MB): case views, verification and the 10 M-event scale runs read from the cache.
+ * - wal_buffers 16MB (default 1/32 of shared_buffers): concurrent commits do not wait for WAL buffer space.
+ * - max_wal_size 4GB, checkpoint_timeout 15min: fewer checkpoints under bulk writes, so fewer full-page images.
+ * - jit off: planning-time compilation costs more than it saves on short statements (no effect where the build
+ *   has no LLVM, as the embedded one does not; it matters on a server that has it).
+ */
+export const EMBEDDED_PG_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '256MB',
+  wal_buffers: '16MB',
+  max_wal_size: '4GB',
+  checkpoint_timeout: '15min',
+  jit: 'off',
+};
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -43,6 +60,8 @@ export async function startEmbeddedPostgres(
     log?: (line: string) => void;
     /** A fixed port (a restart that clients must find again); a free one otherwise. */
     port?: number;
+    /** Server settings instead of EMBEDDED_PG_SETTINGS (benches compare them; {} runs the server's defaults). */
+    settings?: Readonly<Record<string, string>>;
   },
 ): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(dataDir);
@@ -69,7 +88,16 @@ export async function startEmbeddedPostgres(
     initdbFlags: ['--locale=C', '--encoding=UTF8'],
     // Loopback TCP for tools, and a Unix socket beside the data, which costs the server and the client far less
     // per query than TCP on the same machine.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir}`],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${socketDir}`,
+      ...Object.entries(options.settings ?? EMBEDDED_PG_SETTINGS).flatMap(([name, value]) => [
+        '-c',
+        `${name}=${value}`,
+      ]),
+    ],
     onLog: remember,
     onError: remember,
   });

@@ -1,0 +1,287 @@
+import pg from 'pg';
+import { AccountCache, DEMO_SUBJECTS } from '@credence/identity';
+import { loginAs, seedDemoIdentities } from '../setup/auth';
+import { createTestApp, type TestApp } from '../setup/create-test-app';
+
+/** Every statement any pg client of this process sends while `work` runs. */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0];
+    sent.push(typeof q === 'string' ? q : String((q as { text?: string; name?: string })?.text ?? q));
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return sent.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 90));
+}
+
+describe('queries per request', () => {
+  let t: TestApp;
+  let officer: string;
+  let n = 0;
+  const register = () =>
+    t.http
+      .post('/api/v1/credit-records')
+      .auth(officer, { type: 'bearer' })
+      .send({
+        subject: {
+          type: 'legal_person',
+          code: DEMO_SUBJECTS.xuyiTongda.code,
+          name: DEMO_SUBJECTS.xuyiTongda.name,
+        },
+        kind: 'administrative_penalty',
+        severity: 'general',
+        field: 'road_transport',
+        decisionNumber: `盱交罚〔2026〕Q${++n}号`,
+        decisionDate: '2026-05-10',
+        facts: '道路运输车辆未按规定进行年度审验。',
+      })
+      .expect(201);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoIdentities(t);
+    officer = await loginAs(t, 'officer-xuyi');
+    // Warm: the account cache's listener connects on the first request; rule sets, authorities and prepared
+    // statements are loaded once.
+    const cache = t.app.get(AccountCache);
+    for (let i = 0; i < 200 && !cache.active; i++) {
+      await t.http.get('/api/v1/auth/me').auth(officer, { type: 'bearer' }).expect(200);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(cache.active).toBe(true);
+    await register();
+  });
+  afterAll(() => t.close());
+
+  // Round trips are what a request costs the database and the API's socket writes (docs/performance.md): each
+  // one here is named, so a new query on these paths is a decision, not an accident.
+  it('an authenticated request reads no account: the cached one serves until a change is announced', async () => {
+    const me = await statementsOf(() =>
+      t.http.get('/api/v1/auth/me').auth(officer, { type: 'bearer' }).expect(200),
+    );
+    expect(me).toEqual([]);
+  });
+
+  it('a registration is one statement for the whole command and one read of the timers for the answer', async () => {
+    const statements = await statementsOf(register);
+    expect(statements).toEqual([
+      expect.stringMatching(/^WITH appended AS \( INSERT INTO events/),
+      expect.stringMatching(/^SELECT name, event_type, due_at FROM timers/),
+    ]);
+  });
+
+  describe('workflow actions', () => {
+    // The statements each action of a lifecycle sends (docs/performance.md, "The command path and the workbench"):
+    // the fold's one read of the stream, the checks the action table declares, the one append statement that
+    // carries every write (case row, read model, timers, outbox, who holds the step), then what the answer shows.
+    // The workbench gate folds who holds the step from the events already read: it adds no statement.
+    const SQL = {
+      stream: /^SELECT global_position, transaction_id::text AS transaction_id, stream_id/,
+      append: /^WITH appended AS \( INSERT INTO events/,
+      timers: /^SELECT name, event_type, due_at FROM timers/,
+      recusal: /^SELECT 1 FROM related_parties WHERE account_id = \$1/,
+      caseNumber: /^INSERT INTO case_numbers/,
+      // The objection's answer: who acted (names), and its record as it is now.
+      actorNames: /^SELECT id::text AS id, display_name FROM accounts WHERE id = ANY/,
+      recordNow: /^SELECT decision_number, kind, facts, legal_basis, subject_name, status, objection_marked/,
+      openObjection: /^SELECT id, case_number FROM objections WHERE record_id = \$1 AND open/,
+      // The repair's answer: its outbox rows, reactions refused, and the state of its commitment case.
+      outbox: /^SELECT topic, payload, status, attempts, created_at, delivered_at, last_error FROM outbox/,
+      refusedReactions: /^SELECT reaction, cause_event_id AS "causeEventId"/,
+      commitment: /^SELECT state, state_label_zh, state_label_en FROM commitments WHERE id = \$1/,
+      // Repair conditions (the record, an open application, a ban, earlier repairs), judged at create and submit.
+      recordRow: /^SELECT r\.id::text, r\.subject_code, r\.subject_type/,
+      openRepair:
+        /^SELECT id::text, case_number FROM repair_applications WHERE record_id = \$1::uuid AND open/,
+      ban: /^SELECT to_char\(ban_until, 'YYYY-MM-DD'\) AS until, case_number FROM repair_applications/,
+      earlierRepairs:
+        /^SELECT to_char\(decided_at AT TIME ZONE 'Asia\/Shanghai', 'YYYY-MM-DD'\) AS decided_on/,
+    };
+    const shaped = (patterns: RegExp[]) => patterns.map((p) => expect.stringMatching(p));
+    const tokens: Record<string, string> = {};
+    const as = (user: string) => ({
+      post: (url: string, body: object = {}) =>
+        t.http.post(`/api/v1${url}`).auth(tokens[user], { type: 'bearer' }).send(body),
+    });
+    /** A record old enough to repair (decided 2026-01-05; the test clock stands at 2026-06-01). */
+    async function repairableRecord(): Promise<string> {
+      const res = await as('officer-xuyi')
+        .post('/credit-records', {
+          subject: {
+            type: 'legal_person',
+            code: DEMO_SUBJECTS.xuyiTongda.code,
+            name: DEMO_SUBJECTS.xuyiTongda.name,
+          },
+          kind: 'administrative_penalty',
+          severity: 'general',
+          field: 'road_transport',
+          decisionNumber: `盱交罚〔2026〕QL${++n}号`,
+          decisionDate: '2026-01-05',
+          facts: '货运车辆超限运输。',
+        })
+        .expect(201);
+      return res.body.id;
+    }
+    /** Sends one action and returns the statements it cost, failing on any other answer than `status`. */
+    async function cost(user: string, url: string, body: object, status: number): Promise<string[]> {
+      let answer: { status: number; body: unknown } | undefined;
+      const statements = await statementsOf(async () => {
+        answer = await as(user).post(url, body);
+      });
+      expect({ url, status: answer?.status, body: answer?.status === status ? null : answer?.body }).toEqual({
+        url,
+        status,
+        body: null,
+      });
+      return statements;
+    }
+    const fileObjection = (recordId: string) =>
+      cost(
+        'applicant-a',
+        '/objections',
+        {
+          recordId,
+          ground: 'wrong',
+          statement: '处罚决定书载明的车辆号牌与本单位车辆不符。',
+          commitment: { content: '本单位承诺所提交的异议材料真实有效。', consent: true },
+        },
+        201,
+      );
+    const REPAIR_COMMITMENT = {
+      content: '本单位承诺已纠正失信行为，所提交材料真实有效。',
+      consentToPublish: true,
+    };
+    const UPHOLD = {
+      outcome: 'maintain',
+      reasons: ['经溯源核实，原记录无误'],
+      legalBasis: '《道路运输条例》第七十条',
+    };
+
+    beforeAll(async () => {
+      for (const user of ['officer-xuyi', 'reviewer-xuyi', 'applicant-a']) {
+        tokens[user] = await loginAs(t, user);
+        await t.http.get('/api/v1/auth/me').auth(tokens[user], { type: 'bearer' }).expect(200);
+      }
+      // Warm each account's cache entry and every prepared statement of the paths below.
+      const warm = await repairableRecord();
+      const filed = await as('applicant-a')
+        .post('/objections', {
+          recordId: warm,
+          ground: 'wrong',
+          statement: '处罚决定书载明的车辆号牌与本单位车辆不符。',
+          commitment: { content: '本单位承诺所提交的异议材料真实有效。', consent: true },
+        })
+        .expect(201);
+      await as('officer-xuyi').post(`/objections/${filed.body.id}/accept`).expect(200);
+      await as('officer-xuyi').post(`/objections/${filed.body.id}/uphold`, UPHOLD).expect(200);
+      // The repair conditions read the authority's settings once (the policy cache).
+      await as('applicant-a')
+        .post('/repair-applications', { recordId: await repairableRecord(), commitment: REPAIR_COMMITMENT })
+        .expect(201);
+    });
+
+    it('an objection lifecycle (file → accept → uphold) costs 7, 6 and 6 statements, one append each', async () => {
+      const recordId = await repairableRecord();
+      const file = await fileObjection(recordId);
+      const answer = [SQL.timers, SQL.actorNames, SQL.recordNow];
+      expect(file).toEqual(shaped([SQL.stream, SQL.openObjection, SQL.caseNumber, SQL.append, ...answer]));
+      const id = await objectionOf(recordId);
+      const accept = await cost('officer-xuyi', `/objections/${id}/accept`, {}, 200);
+      expect(accept).toEqual(shaped([SQL.stream, SQL.recusal, SQL.append, ...answer]));
+      const uphold = await cost('officer-xuyi', `/objections/${id}/uphold`, UPHOLD, 200);
+      expect(uphold).toEqual(shaped([SQL.stream, SQL.recusal, SQL.append, ...answer]));
+    });
+
+    it('a claimed step costs its holder no more: the gate reads who holds it from the events already folded', async () => {
+      const recordId = await repairableRecord();
+      await fileObjection(recordId);
+      const id = await objectionOf(recordId);
+      await t.http
+        .post(`/api/v1/cases/${id}/claim`)
+        .auth(tokens['officer-xuyi'], { type: 'bearer' })
+        .send({})
+        .expect(200);
+      const accept = await cost('officer-xuyi', `/objections/${id}/accept`, {}, 200);
+      expect(accept).toEqual(
+        shaped([SQL.stream, SQL.recusal, SQL.append, SQL.timers, SQL.actorNames, SQL.recordNow]),
+      );
+    });
+
+    it('a repair lifecycle (create → submit → accept → recommend → approve) costs 15, 12, 7, 7 and 7', async () => {
+      const recordId = await repairableRecord();
+      const conditions = [SQL.recordRow, SQL.openRepair, SQL.ban, SQL.earlierRepairs];
+      const answer = [SQL.timers, SQL.outbox, SQL.refusedReactions, SQL.commitment];
+      const create = await cost(
+        'applicant-a',
+        '/repair-applications',
+        {
+          recordId,
+          commitment: { content: '本单位承诺已纠正失信行为，所提交材料真实有效。', consentToPublish: true },
+        },
+        201,
+      );
+      // The application and its repair commitment (a case of its own) are created in one transaction.
+      expect(create).toEqual(
+        shaped([
+          ...conditions,
+          /^BEGIN/,
+          /^SELECT subject_type, subject_code, subject_name FROM accounts WHERE id::text = \$1/,
+          /^SELECT name_zh, path FROM authorities WHERE code = \$1/,
+          SQL.caseNumber,
+          SQL.append,
+          SQL.append,
+          /^COMMIT/,
+          ...answer,
+        ]),
+      );
+      const { rows } = await t.database.db.query<{ id: string }>(
+        `SELECT id::text FROM repair_applications WHERE record_id = $1`,
+        [recordId],
+      );
+      const base = `/repair-applications/${rows[0].id}`;
+      const submit = await cost('applicant-a', `${base}/submit`, {}, 200);
+      expect(submit).toEqual(
+        shaped([SQL.stream, SQL.commitment, ...conditions, SQL.caseNumber, SQL.append, ...answer]),
+      );
+      const staffStep = shaped([SQL.stream, SQL.recusal, SQL.append, ...answer]);
+      expect(await cost('officer-xuyi', `${base}/accept`, {}, 200)).toEqual(staffStep);
+      const recommendation = {
+        recommendation: 'approve',
+        opinion: '已履行义务，建议准予修复。',
+        reasons: ['罚款已缴纳'],
+      };
+      expect(await cost('officer-xuyi', `${base}/recommend`, recommendation, 200)).toEqual(staffStep);
+      // The decision step is a senior reviewer's: the collective-review setting (会签) comes from the policy cache.
+      const approve = await cost(
+        'reviewer-xuyi',
+        `${base}/approve`,
+        { legalBasis: '《信用修复管理办法》第十二条' },
+        200,
+      );
+      expect(approve).toEqual(staffStep);
+    });
+
+    /** The objection filed against a record (read outside the counted request, so `cost` keeps one shape). */
+    async function objectionOf(recordId: string): Promise<string> {
+      const { rows } = await t.database.db.query<{ id: string }>(
+        `SELECT id::text FROM objections WHERE record_id = $1`,
+        [recordId],
+      );
+      return rows[0].id;
+    }
+  });
+
+  it('a deactivated account is refused on its very next request, and its cached entry is gone', async () => {
+    const admin = await loginAs(t, 'admin');
+    const { body } = await t.http.get('/api/v1/auth/me').auth(officer, { type: 'bearer' }).expect(200);
+    await t.http.post(`/api/v1/accounts/${body.id}/deactivate`).auth(admin, { type: 'bearer' }).expect(200);
+    await t.http.get('/api/v1/auth/me').auth(officer, { type: 'bearer' }).expect(401);
+  });
+});
