@@ -15,6 +15,16 @@ import {
 /** Tables whose rows any request may touch without being an effect of it: counters, keys and the read log. */
 const NOT_EFFECTS = /rate_limit|idempotency|access_log|login|migrations/;
 
+/** Operations that answer one result per case (批量认领 / 批量转办) rather than one status. */
+const BULK = /^POST \/api\/v1\/work-items\/(claim|transfer)$/;
+
+function everyItemNotFound(text: string): boolean {
+  const results = JSON.parse(text) as { ok: boolean; error?: { status: number } }[];
+  return (
+    Array.isArray(results) && results.length > 0 && results.every((r) => !r.ok && r.error?.status === 404)
+  );
+}
+
 interface Leak {
   caller: string;
   probe: string;
@@ -150,7 +160,10 @@ describe('access matrix (reliability)', () => {
   async function send(token: string | null, probe: Probe) {
     const query = new URLSearchParams(probe.query).toString();
     const url = `${probe.path}${query ? `?${query}` : ''}`;
-    const req = probe.method === 'get' ? t.http.get(url) : t.http.post(url).send(probe.body ?? {});
+    const req =
+      probe.method === 'get' || probe.method === 'delete'
+        ? t.http[probe.method](url)
+        : t.http[probe.method](url).send(probe.body ?? {});
     const res = await (token ? req.auth(token, { type: 'bearer' }) : req).buffer(true);
     return { url, status: res.status, text: typeof res.text === 'string' ? res.text : '' };
   }
@@ -187,6 +200,8 @@ describe('access matrix (reliability)', () => {
     }
     // Someone else's id, in the path or the body, is answered like an unknown one: 404 (or refused before looking).
     if ([400, 401, 403, 404].includes(res.status)) return null;
+    // A bulk operation answers per case: every foreign case must be 404 there.
+    if (res.status === 200 && BULK.test(probe.operation) && everyItemNotFound(res.text)) return null;
     return leak(res.status < 300 ? 'answered' : `tells the case exists (${res.status})`);
   }
 

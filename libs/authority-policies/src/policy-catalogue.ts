@@ -122,6 +122,16 @@ export interface FastTrackPolicy {
   approvalSubstitutionExcludedMatters: string[];
 }
 
+/** 会签: which case types' decision steps need co-signers, how many, and how their opinions count. */
+export interface CollectiveReview {
+  caseTypes: string[];
+  mode: 'all' | 'quorum';
+  /** With `quorum`: how many co-signers must agree. */
+  quorum: number;
+  /** How many co-signers the holder must add before deciding. */
+  minSigners: number;
+}
+
 /** Fulfilment-check period in calendar days after a commitment takes effect: a default and per-matter values. */
 export interface CommitmentCheckDays {
   defaultDays: number;
@@ -255,6 +265,36 @@ export const POLICY_CATALOGUE = {
       approvalSubstitutionExcludedMatters: matterNames,
     }),
   },
+  'workbench.urge-interval': {
+    key: 'workbench.urge-interval',
+    label: { zh: '催办间隔（工作日）', en: 'Working days between two urges (催办) of a case' },
+    basis: {
+      zh: '国家未规定催办频次；默认每件案件每个工作日至多催办一次，避免重复打扰承办人',
+      en: 'No national rule on how often a holder is chased; by default at most once per working day per case',
+    },
+    defaultValue: 1,
+    check: intBetween(1, 20),
+  },
+  'workbench.collective-review': {
+    key: 'workbench.collective-review',
+    label: { zh: '集体审议（会签）', en: 'Collective review (会签) of decisions' },
+    basis: {
+      zh: '严重失信主体名单移出等重大事项可由认定单位规定集体审议；国家未规定人数与方式。caseTypes 为需会签的案件类型，decision 步骤（仅审核负责人办理的环节）须由至少 minSigners 名同事会签，mode 为 all（全部同意）或 quorum（至少 quorum 名同意）；默认不要求',
+      en: 'Weighty matters such as removals from the serious dishonesty list may require collective review by the authority; no national figure. Decision steps (senior reviewers only) of the listed case types need at least minSigners co-signers, all agreeing (all) or at least quorum agreeing (quorum); off by default',
+    },
+    defaultValue: { caseTypes: [], mode: 'all', quorum: 2, minSigners: 2 } satisfies CollectiveReview,
+    check: objectOf({
+      caseTypes: (v) =>
+        Array.isArray(v) &&
+        v.length <= 20 &&
+        v.every((t) => typeof t === 'string' && /^[a-zA-Z]{1,40}$/.test(t))
+          ? []
+          : ['must be a list of at most 20 case type names'],
+      mode: oneOf('all', 'quorum'),
+      quorum: intBetween(1, 20),
+      minSigners: intBetween(1, 20),
+    }),
+  },
 } as const satisfies Record<string, PolicyDefinition>;
 
 export type PolicyKey = keyof typeof POLICY_CATALOGUE;
@@ -269,4 +309,6 @@ export interface PolicyValues {
   'commitment.check-days': CommitmentCheckDays;
   'commitment.breach-severity': 'minor' | 'general' | 'serious';
   'fast-track.policy': FastTrackPolicy;
+  'workbench.urge-interval': number;
+  'workbench.collective-review': CollectiveReview;
 }

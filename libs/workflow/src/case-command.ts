@@ -3,6 +3,8 @@ import type { RecordedEvent } from '@credence/event-store';
 import type { WorkflowActor } from './case-event';
 import type { CaseOwnership, CaseTypeDefinition } from './case-type';
 import type { ClockState } from './clocks/clock-state';
+import type { Holding } from './workbench/holding';
+import type { Effect } from './machine-runtime';
 
 export interface RequestOrigin {
   correlationId: string;
@@ -31,6 +33,8 @@ export interface CaseCommand {
    * when `expectedVersion` is its version; the append's version and hash checks still refuse a stale one.
    */
   loaded?: LoadedCase;
+  /** Outbox rows to write beside the event (a return re-arms reminders for its new holder). */
+  effects?: Effect[];
 }
 
 export interface LoadedCase {
@@ -43,6 +47,8 @@ export interface LoadedCase {
   events: RecordedEvent[];
   /** The case's statutory clocks, folded from its clock events. */
   clocks: Map<string, ClockState>;
+  /** Who holds the case's current step (claim, transfer, delegation, co-signers), folded from its events. */
+  holding: Holding;
 }
 
 export function streamIdOf(caseType: string, caseId: string): string {

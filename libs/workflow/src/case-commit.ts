@@ -7,7 +7,9 @@ import { caseRowWrite, effectWrites } from './case-records';
 import type { CaseOwnership, CaseTypeDefinition } from './case-type';
 import type { ClockPlan } from './clocks/clock-planner';
 import { clockRowsWrite } from './clocks/clock-writes';
-import type { Effect } from './machine-runtime';
+import { applyToHolding, EMPTY_HOLDING, type Holding } from './workbench/holding';
+import { holdingRowWrite } from './workbench/holding-writes';
+import { stateKey, type Effect } from './machine-runtime';
 
 export interface CommitInput {
   definition: CaseTypeDefinition;
@@ -15,7 +17,15 @@ export interface CommitInput {
   snapshot: AnyMachineSnapshot;
   ownership: CaseOwnership;
   now: Date;
-  machineEvent: { type: string; data: Record<string, unknown>; effects: Effect[] } | null;
+  machineEvent: {
+    type: string;
+    data: Record<string, unknown>;
+    effects: Effect[];
+    /** A workbench event (claim, transfer …): the engine's own, not the workflow's read model's. */
+    workbench?: boolean;
+  } | null;
+  /** Workbench events recorded in the same append just before `machineEvent` (one operation, one append). */
+  workbenchBefore?: { type: string; data: Record<string, unknown> }[];
   plan: ClockPlan;
   /** Clock events recorded before the machine event (the threshold that caused it). */
   clockEventsBefore: number;
@@ -30,17 +40,33 @@ export interface CommitInput {
 export function commandWrites(
   command: CaseCommand,
   input: CommitInput,
-): { streamId: string; events: NewEvent[]; alongside: SqlWrite[] } {
+): { streamId: string; events: NewEvent[]; alongside: SqlWrite[]; holding: Holding } {
   const { definition, current, snapshot, ownership, now, machineEvent, plan } = input;
   const streamId = streamIdOf(definition.type, command.caseId);
   const clockEvents = plan.events.map((e) => ({ ...e, eventId: uuidv7(now) }));
   const main = machineEvent ? { ...machineEvent, eventId: uuidv7(now) } : null;
+  const implied = (input.workbenchBefore ?? []).map((e) => ({ ...e, eventId: uuidv7(now) }));
   const ordered = [
     ...clockEvents.slice(0, input.clockEventsBefore),
+    ...implied,
     ...(main ? [main] : []),
     ...clockEvents.slice(input.clockEventsBefore),
   ];
   const cause = main ?? ordered[0];
+  const stepAfter = stateKey(snapshot);
+  const holding = ordered.reduce(
+    (h, e, i) =>
+      applyToHolding(h, {
+        type: e.type,
+        data: e.data,
+        actorId: command.actor.id,
+        actorRole: command.actor.role,
+        version: (current?.version ?? 0) + i + 1,
+        at: now.toISOString(),
+        stepAfter,
+      }),
+    current?.holding ?? EMPTY_HOLDING,
+  );
   const change = {
     caseId: command.caseId,
     streamId,
@@ -53,9 +79,10 @@ export function commandWrites(
     caseRowWrite({ ...change, type: definition.type }),
     ...effectWrites(
       { ...change, type: definition.type, eventId: cause.eventId, eventType: cause.type, data: cause.data },
-      [...(main?.effects ?? []), ...plan.timers, ...reminderEffects(clockEvents)],
+      [...(main?.effects ?? []), ...plan.timers, ...reminderEffects(clockEvents, holding.holder)],
     ),
-    ...(main
+    holdingRowWrite(command.caseId, holding, now),
+    ...(main && !main.workbench
       ? (definition.project?.({
           ...change,
           event: { eventId: main.eventId, type: main.type, data: main.data },
@@ -73,18 +100,23 @@ export function commandWrites(
     streamId,
     events: ordered.map((e) => ({ eventId: e.eventId, type: e.type, data: e.data, metadata })),
     alongside,
+    holding,
   };
 }
 
 /** Every reminder and overdue flag also leaves an outbox row, for whoever delivers notices (mail, SMS, portal). */
-function reminderEffects(events: { type: string; data: Record<string, unknown> }[]): Effect[] {
+function reminderEffects(
+  events: { type: string; data: Record<string, unknown> }[],
+  holder: string | null,
+): Effect[] {
   return events
     .filter((e) => e.type === 'ClockDueSoon' || e.type === 'ClockElapsed')
     .map((e) => ({
       type: 'emitOutbox' as const,
       params: {
         topic: e.type === 'ClockDueSoon' ? 'clock.due-soon' : 'clock.overdue',
-        payload: { ...e.data },
+        // Whoever holds the step is reminded; null: the step's roles at the authority (nobody claimed it).
+        payload: { ...e.data, holder },
       },
     }));
 }

@@ -12,7 +12,15 @@ import { CaseTypeRegistry } from './case-type-registry';
 import { clockThresholdOf, ClockPlanner, declaredClocks } from './clocks/clock-planner';
 import { foldClocks, type ClockState } from './clocks/clock-state';
 import { CaseAlreadyExistsError, ClockNotWaitingError } from './errors';
-import { availableTransitions, decide, fold, initialSnapshot, type Effect } from './machine-runtime';
+import {
+  availableTransitions,
+  decide,
+  foldVisiting,
+  initialSnapshot,
+  stateKey,
+  type Effect,
+} from './machine-runtime';
+import { applyToHolding, EMPTY_HOLDING } from './workbench/holding';
 import { actionOptions, refusalError, type ActionOption } from './refusals/explain-refusal';
 
 export { streamIdOf, type CaseCommand, type LoadedCase, type RequestOrigin } from './case-command';
@@ -141,7 +149,11 @@ export class CaseEngine {
       snapshot: decision.next,
       ownership,
       now,
-      machineEvent: { type: command.eventType, data: command.data, effects: decision.effects },
+      machineEvent: {
+        type: command.eventType,
+        data: command.data,
+        effects: [...decision.effects, ...(command.effects ?? [])],
+      },
       plan,
       clockEventsBefore: 0,
       time,
@@ -199,6 +211,45 @@ export class CaseEngine {
     });
   }
 
+  /**
+   * Records a workbench event (claim, transfer, 催办 …) on a loaded case: it leaves the machine and the clocks where
+   * they were and changes who holds the step; the append expects the loaded version (a concurrent change is 409).
+   * `before` are workbench events the same operation implies (delegating an unclaimed item claims it first): they
+   * go into the same append, so a conflict records none of them.
+   */
+  async record(
+    loaded: LoadedCase,
+    event: { type: string; data: Record<string, unknown>; effects?: Effect[] },
+    actor: WorkflowActor,
+    origin: RequestOrigin,
+    tx: Sql = this.db,
+    before: { type: string; data: Record<string, unknown> }[] = [],
+  ): Promise<LoadedCase> {
+    const [time, now] = [await this.statutoryTime.snapshot(), this.clock.now()];
+    const plan = new ClockPlanner(loaded.clocks, time, loaded.ownership.authorityCode, now).unchanged();
+    const command: CaseCommand = {
+      caseType: loaded.definition.type,
+      caseId: loaded.caseId,
+      eventType: event.type,
+      data: event.data,
+      actor,
+      origin,
+      expectedVersion: loaded.version,
+    };
+    return this.commit(tx, command, {
+      definition: loaded.definition,
+      current: loaded,
+      snapshot: loaded.snapshot,
+      ownership: loaded.ownership,
+      now,
+      machineEvent: { type: event.type, data: event.data, effects: event.effects ?? [], workbench: true },
+      workbenchBefore: before,
+      plan,
+      clockEventsBefore: 0,
+      time,
+    });
+  }
+
   /** Recomputes a case's provisional deadlines against the calendar now loaded; null when nothing moved. */
   async recomputeClocks(caseType: string, caseId: string, origin: RequestOrigin): Promise<LoadedCase | null> {
     const definition = this.registry.get(caseType);
@@ -250,7 +301,7 @@ export class CaseEngine {
   /** Appends the command's events with every write that goes with them, in one statement (see commandWrites). */
   private async commit(tx: Sql, command: CaseCommand, input: CommitInput): Promise<LoadedCase> {
     const { definition, current, snapshot, ownership, plan } = input;
-    const { streamId, events, alongside } = commandWrites(command, input);
+    const { streamId, events, alongside, holding } = commandWrites(command, input);
     const appended = await this.store
       .append(
         streamId,
@@ -278,6 +329,7 @@ export class CaseEngine {
       ownership,
       events: [...(current?.events ?? []), ...appended.events],
       clocks: plan.clocks,
+      holding,
     };
   }
 
@@ -293,7 +345,18 @@ export class CaseEngine {
     const events = version === undefined ? stream : stream.filter((e) => e.streamVersion <= version);
     if (events.length === 0) return null;
     const machine = this.registry.machineFor(definition, events[0].metadata.machine?.version);
-    const snapshot = fold(machine, caseId, events);
+    let holding = EMPTY_HOLDING;
+    const snapshot = foldVisiting(machine, caseId, events, (event, after) => {
+      holding = applyToHolding(holding, {
+        type: event.type,
+        data: event.data,
+        actorId: event.metadata.actorId,
+        actorRole: event.metadata.actorRole,
+        version: event.streamVersion,
+        at: event.recordedAt.toISOString(),
+        stepAfter: stateKey(after),
+      });
+    });
     return {
       definition,
       caseId,
@@ -303,6 +366,7 @@ export class CaseEngine {
       ownership: definition.ownershipOf(snapshot.context),
       events,
       clocks: foldClocks(events),
+      holding,
     };
   }
 }

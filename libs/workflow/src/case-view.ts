@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { BilingualText } from '@credence/shared';
-import { beijingDateOf, Clock, Database } from '@credence/shared';
+import { Clock, Database } from '@credence/shared';
 import { StatutoryTime } from '@credence/working-calendar';
 import type { WorkflowActor } from './case-event';
 import { CaseEngine, type LoadedCase } from './case-engine';
-import { clockViewOf, type ClockView } from './clocks/clock-view';
+import type { ClockView } from './clocks/clock-view';
+import { clockViewsOf } from './clocks/clock-views';
 import { pendingTimers, type TimerView } from './case-records';
 import { activeStatePaths, stateLabel, workItemOf } from './machine-runtime';
 import type { ActionOption } from './refusals/explain-refusal';
@@ -74,12 +75,6 @@ export class CaseViews {
   private async clocksOf(loaded: LoadedCase): Promise<ClockView[]> {
     if (loaded.clocks.size === 0) return [];
     const time = await this.statutoryTime.snapshot();
-    const now = this.clock.now();
-    const authority = loaded.ownership.authorityCode;
-    const dueSoonDays = time.limit('reminder.due-soon', authority, beijingDateOf(now)).workingDays;
-    const calendar = time.calendarFor(authority);
-    return [...loaded.clocks.values()]
-      .map((c) => clockViewOf(c, calendar, now, dueSoonDays))
-      .sort((a, b) => Number(a.status === 'stopped') - Number(b.status === 'stopped'));
+    return clockViewsOf(loaded.clocks.values(), time, loaded.ownership.authorityCode, this.clock.now());
   }
 }

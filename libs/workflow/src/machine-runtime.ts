@@ -11,6 +11,7 @@ import type { MachineEvent, Role, StateMeta, TransitionMeta, WorkflowActor } fro
 import type { ExtendClockParams } from './clocks/clock-planner';
 import { isClockEvent } from './clocks/clock-state';
 import { HistoryNotReplayableError } from './errors';
+import { isWorkbenchEvent } from './workbench/workbench-events';
 
 // The only file that calls xstate's runtime: machines elsewhere are declarations (xstate-recipe §1).
 
@@ -50,13 +51,31 @@ export function fold(machine: AnyStateMachine, caseId: string, events: RecordedE
   return snapshot;
 }
 
-/** Applies one recorded event; clock events leave the machine where it was. */
+/**
+ * The strict fold, calling `visit` with the machine after each event (the engine folds who holds the case's step
+ * beside it, from the same pass).
+ */
+export function foldVisiting(
+  machine: AnyStateMachine,
+  caseId: string,
+  events: RecordedEvent[],
+  visit: (event: RecordedEvent, after: AnyMachineSnapshot) => void,
+): AnyMachineSnapshot {
+  let snapshot = initialSnapshot(machine, caseId);
+  for (const event of events) {
+    snapshot = step(machine, snapshot, event);
+    visit(event, snapshot);
+  }
+  return snapshot;
+}
+
+/** Applies one recorded event; clock and workbench events leave the machine where it was. */
 function step(
   machine: AnyStateMachine,
   snapshot: AnyMachineSnapshot,
   event: RecordedEvent,
 ): AnyMachineSnapshot {
-  if (isClockEvent(event.type)) return snapshot;
+  if (isClockEvent(event.type) || isWorkbenchEvent(event.type)) return snapshot;
   const machineEvent = toMachineEvent(event);
   if (!snapshot.can(machineEvent)) {
     throw new HistoryNotReplayableError(event.streamId, event.streamVersion, event.type, stateKey(snapshot));
@@ -200,7 +219,7 @@ export function foldSteps(machine: AnyStateMachine, caseId: string, events: Reco
 
 /** The label (transition meta) of the transition a recorded event takes out of `before`, when the machine names it. */
 export function transitionLabel(before: AnyMachineSnapshot, event: RecordedEvent): BilingualText | null {
-  if (isClockEvent(event.type)) return null;
+  if (isClockEvent(event.type) || isWorkbenchEvent(event.type)) return null;
   const taken = before.machine.getTransitionData(before, toMachineEvent(event)) as { meta?: unknown }[];
   for (const t of taken) {
     const label = (t.meta as TransitionMeta | undefined)?.label;
@@ -338,4 +357,48 @@ export function machineOutline(machine: AnyStateMachine): {
     }
   });
   return { guarded, eventTypes: [...eventTypes], statePaths };
+}
+
+/** A return target a state declares (`returnsTo`): its name as the API gives it and the label of the step. */
+export interface ReturnTarget {
+  to: string;
+  label: BilingualText | null;
+  /** The state it re-enters (a recall finds its own step by it). */
+  stateKey: string;
+}
+
+/** Where a case may be returned to from its current state, read from its `CaseReturned` transitions. */
+export function returnTargetsOf(snapshot: AnyMachineSnapshot): ReturnTarget[] {
+  if (snapshot.status !== 'active') return [];
+  const raw = getNextTransitions(snapshot) as (RawTransition & {
+    target?: { meta?: unknown; path: string[] }[];
+  })[];
+  return raw
+    .filter((t) => t.eventType === 'CaseReturned')
+    .flatMap((t) => {
+      const to = (t.guard as { params?: { to?: string } } | undefined)?.params?.to;
+      const meta = t.target?.[0]?.meta as StateMeta | undefined;
+      const path = t.target?.[0]?.path.join('.') ?? '';
+      return to ? [{ to, label: meta?.label ?? null, stateKey: path }] : [];
+    });
+}
+
+/**
+ * Event types the actor may send now by a transition of the active leaf states themselves (not their ancestors):
+ * what the step in hand lets this person do, apart from what the whole phase allows (an extension, a withdrawal).
+ */
+export function leafActionsAvailable(
+  snapshot: AnyMachineSnapshot,
+  actor: WorkflowActor,
+  at: string,
+): string[] {
+  if (snapshot.status !== 'active') return [];
+  const leaves = new Set(activeStatePaths(snapshot));
+  const types = new Set<string>();
+  for (const t of getNextTransitions(snapshot) as (RawTransition & { source?: { path?: string[] } })[]) {
+    if (!t.eventType || t.eventType.startsWith('xstate.') || types.has(t.eventType)) continue;
+    if (!leaves.has(t.source?.path?.join('.') ?? '')) continue;
+    if (safeCan(snapshot, { type: t.eventType, data: {}, actor, at })) types.add(t.eventType);
+  }
+  return [...types];
 }

@@ -1,4 +1,5 @@
 import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate';
+import type { BilingualText } from '@credence/shared';
 import type { StateMeta } from './case-event';
 
 /**
@@ -59,6 +60,22 @@ export function toMermaid(machine: AnyStateMachine, highlight?: AnyMachineSnapsh
     for (const n of active) lines.push(`  class ${idOf(n)} current`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Every state of a machine under the id `toMermaid` gives it, with its label (zh and en) as a page shows it: the
+ * Mermaid text carries the Chinese label beside the state's key for developers, a page names states by label only.
+ */
+export function diagramStateLabels(machine: AnyStateMachine): { id: string; label: BilingualText | null }[] {
+  const out: { id: string; label: BilingualText | null }[] = [];
+  const walk = (node: AnyStateNode) => {
+    for (const child of Object.values(node.states)) {
+      out.push({ id: idOf(child), label: (child.meta as StateMeta | undefined)?.label ?? null });
+      walk(child);
+    }
+  };
+  walk(machine.root);
+  return out;
 }
 
 function idOf(node: AnyStateNode): string {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Database, type BilingualText } from '@credence/shared';
+import { StatutoryTime, type StatutoryTimeSnapshot } from '@credence/working-calendar';
 import type { WorkflowActor } from './case-event';
+import { nearestClockViews } from './clocks/clock-views';
 
 export interface WorkItem {
   caseId: string;
@@ -14,7 +16,64 @@ export interface WorkItem {
   version: number;
   updatedAt: string;
   /** The nearest open deadline of the case, if a clock runs. */
-  due: { dueAt: string; provisional: boolean; dueSoon: boolean; overdue: boolean } | null;
+  due: WorkItemDue | null;
+}
+
+/** A row's nearest open deadline, in the words of the case page's clock (ClockView). */
+export interface WorkItemDue {
+  dueAt: string;
+  /** The Beijing date the limit runs out at the end of. */
+  dueDate: string | null;
+  provisional: boolean;
+  dueSoon: boolean;
+  overdue: boolean;
+  /** Working days left, today included unless it is the uncounted start day (0 once overdue). */
+  remainingWorkingDays: number | null;
+  /** Working days past the due date (0 when not overdue). */
+  overdueWorkingDays: number;
+}
+
+/** The columns a list query reads of a case's nearest running clock (`case_clocks`). */
+export interface DueColumns {
+  id: string;
+  authority_code: string;
+  due_at: Date | null;
+  due_soon_at: Date | null;
+  provisional: boolean | null;
+}
+
+/**
+ * The due of each listed row: the flags from the columns the filters read (so "due soon" lists what it flags), the
+ * days counted by the same clock view as the case page's (clockViewsOf), never a second count.
+ */
+export async function duesOf(
+  db: Database,
+  time: StatutoryTimeSnapshot,
+  now: Date,
+  rows: DueColumns[],
+): Promise<Map<string, WorkItemDue>> {
+  const timed = rows.filter((r) => r.due_at !== null);
+  const clocks = await nearestClockViews(
+    db,
+    time,
+    now,
+    timed.map((r) => ({ caseId: r.id, authorityCode: r.authority_code })),
+  );
+  return new Map(
+    timed.map((r) => {
+      const clock = clocks.get(r.id);
+      const due: WorkItemDue = {
+        dueAt: r.due_at!.toISOString(),
+        dueDate: clock?.dueDate ?? null,
+        provisional: r.provisional ?? false,
+        overdue: r.due_at! <= now,
+        dueSoon: r.due_soon_at !== null && r.due_soon_at <= now && r.due_at! > now,
+        remainingWorkingDays: clock?.remainingWorkingDays ?? null,
+        overdueWorkingDays: clock?.overdueWorkingDays ?? 0,
+      };
+      return [r.id, due];
+    }),
+  );
 }
 
 /**
@@ -26,6 +85,7 @@ export class WorkItems {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly statutoryTime: StatutoryTime,
   ) {}
 
   async for(
@@ -79,6 +139,7 @@ export class WorkItems {
       params,
     );
     const now = this.clock.now();
+    const dues = await duesOf(this.db, await this.statutoryTime.snapshot(), now, rows);
     return {
       total: rows.length ? Number(rows[0].total) : 0,
       items: rows.map((r) => ({
@@ -92,14 +153,7 @@ export class WorkItems {
         authorityCode: r.authority_code,
         version: r.version,
         updatedAt: r.updated_at.toISOString(),
-        due: r.due_at
-          ? {
-              dueAt: r.due_at.toISOString(),
-              provisional: r.provisional ?? false,
-              overdue: r.due_at <= now,
-              dueSoon: r.due_soon_at !== null && r.due_soon_at <= now && r.due_at > now,
-            }
-          : null,
+        due: dues.get(r.id) ?? null,
       })),
     };
   }

@@ -14,6 +14,10 @@ import { CaseNumbers } from './case-numbers';
 import { ReactionLoop } from './reactions/reaction-loop';
 import { ReactionRunner } from './reactions/reaction-runner';
 import { CaseActionHandler } from './actions/case-action';
+import { Workbench } from './workbench/workbench';
+import { WorkbenchAccess } from './workbench/workbench-access';
+import { WorkQueue } from './workbench/work-queue';
+import { Deputies } from './workbench/deputies';
 
 /** The case engine, its registry, the event store it appends to, the timer worker and the reactions. */
 @Global()
@@ -37,6 +41,10 @@ import { CaseActionHandler } from './actions/case-action';
     ReactionRunner,
     ReactionLoop,
     CaseActionHandler,
+    WorkbenchAccess,
+    Workbench,
+    WorkQueue,
+    Deputies,
   ],
   exports: [
     EventStore,
@@ -49,6 +57,10 @@ import { CaseActionHandler } from './actions/case-action';
     Deadlines,
     CaseNumbers,
     ReactionRunner,
+    WorkbenchAccess,
+    Workbench,
+    WorkQueue,
+    Deputies,
   ],
 })
 export class WorkflowModule {}

@@ -23,7 +23,7 @@ export interface Tenant {
 }
 
 export interface Probe {
-  method: 'get' | 'post';
+  method: ProbeMethod;
   path: string;
   /** The operation as the document names it, e.g. `POST /api/v1/objections/{id}/accept`. */
   operation: string;
@@ -35,6 +35,11 @@ export interface Probe {
 
 const PUBLIC_OPERATIONS = new Set(['GET /api/v1/audit/public-key']);
 
+export type ProbeMethod = 'get' | 'post' | 'put' | 'delete';
+const PROBED_METHODS = new Set<string>(['get', 'post', 'put', 'delete']);
+/** Methods that carry a body. */
+const WITH_BODY = new Set<string>(['post', 'put']);
+
 export function isPublic(path: string, method: string, op: OpenApiOperation): boolean {
   return !op.security || PUBLIC_OPERATIONS.has(`${method.toUpperCase()} ${path}`);
 }
@@ -42,6 +47,8 @@ export function isPublic(path: string, method: string, op: OpenApiOperation): bo
 /** Every id of a tenant that a path parameter of this route may take (several for the generic case routes). */
 function idsFor(path: string, param: string, t: Tenant): string[] | null {
   if (param === 'accountId') return [t.officerAccountId];
+  // A deputy (委托) is named for a staff account: the tenant's officer.
+  if (param === 'id' && /^\/api\/v1\/accounts\/\{id\}\/deputy$/.test(path)) return [t.officerAccountId];
   if (param === 'code') return [t.subject.code];
   if (param !== 'id') return null;
   const byPrefix: [RegExp, string[]][] = [
@@ -115,6 +122,16 @@ export function sampleBody(
     subjectCode: t.subject.code,
     authorityCode: t.authorityCode,
   };
+  // The workbench names accounts (`to`, `accounts`, `deputy`) and cases (`caseIds`): the tenant's.
+  const staffIds: Record<string, string[]> = {
+    to: [t.officerAccountId],
+    accounts: [t.officerAccountId],
+    deputy: [t.officerAccountId],
+    caseIds: [t.applicationId, t.objectionId, t.commitmentId, t.recordId],
+  };
+  const uuid = s.format === 'uuid' || resolve(doc, s.items)?.format === 'uuid';
+  if (name in staffIds && (uuid || name === 'caseIds'))
+    return s.type === 'array' ? staffIds[name] : staffIds[name][0];
   if (name in ids) return ids[name];
   if (name === 'subject') return { ...t.subject };
   if (name === 'linked') return { kind: 'repair_application', reference: t.applicationId };
@@ -139,7 +156,8 @@ export function sampleBody(
       const body: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(props)) {
         // `subject` only where required: an applicant naming another subject is refused before any id is read.
-        const carriesId = (key in ids && key !== 'subjectCode') || key === 'linked' || key === 'materials';
+        const carriesId =
+          (key in ids && key !== 'subjectCode') || ['linked', 'materials', 'caseIds', 'to'].includes(key);
         if (!(s.required ?? []).includes(key) && !carriesId) continue;
         const sampled = sampleBody(doc, value, t, key, depth + 1);
         if (sampled !== undefined) body[key] = sampled;
@@ -152,8 +170,8 @@ export function sampleBody(
 /** Whether any value in the body is one of the tenant's ids (so the probe is about a foreign reference). */
 export function carriesForeignId(body: unknown, t: Tenant): boolean {
   const text = JSON.stringify(body ?? null);
-  return [t.recordId, t.applicationId, t.objectionId, t.commitmentId, t.fileId].some((id) =>
-    text.includes(id),
+  return [t.recordId, t.applicationId, t.objectionId, t.commitmentId, t.fileId, t.officerAccountId].some(
+    (id) => text.includes(id),
   );
 }
 
@@ -166,12 +184,12 @@ export function probesAgainst(doc: OpenApiDocument, t: Tenant, subjectBound: boo
   const probes: Probe[] = [];
   for (const [path, ops] of Object.entries(doc.paths))
     for (const [method, op] of Object.entries<OpenApiOperation>(ops)) {
-      if (method !== 'get' && method !== 'post') continue;
+      if (!PROBED_METHODS.has(method)) continue;
       const operation = `${method.toUpperCase()} ${path}`;
       if (isPublic(path, method, op)) continue;
       const params = (op.parameters ?? []).filter((p) => p.in === 'path');
       const json = op.requestBody?.content?.['application/json']?.schema;
-      const body = method === 'post' ? (sampleBody(doc, json, t) ?? {}) : undefined;
+      const body = WITH_BODY.has(method) ? (sampleBody(doc, json, t) ?? {}) : undefined;
       // Staff act for their own authority and name the subject (a signed commitment letter): the foreign tenant's.
       const schema = resolve(doc, json);
       if (!subjectBound && body && typeof body === 'object' && schema?.properties?.subject) {
@@ -184,7 +202,7 @@ export function probesAgainst(doc: OpenApiDocument, t: Tenant, subjectBound: boo
       if (tenantParams.length > 0) {
         for (const url of expand(path, params, t))
           probes.push({
-            method,
+            method: method as ProbeMethod,
             path: url,
             operation,
             query: method === 'get' ? queryOf(op, t) : {},
@@ -195,9 +213,9 @@ export function probesAgainst(doc: OpenApiDocument, t: Tenant, subjectBound: boo
       }
       if (params.length > 0 && params.some((p) => !['type', 'year'].includes(p.name))) continue;
       const url = expand(path, params, t)[0];
-      if (method === 'post') {
+      if (WITH_BODY.has(method) || method === 'delete') {
         if (carriesForeignId(body, t))
-          probes.push({ method: 'post', path: url, operation, query: {}, body, kind: 'body' });
+          probes.push({ method: method as ProbeMethod, path: url, operation, query: {}, body, kind: 'body' });
         continue;
       }
       probes.push({ method: 'get', path: url, operation, query: queryOf(op, t), kind: 'filter' });
@@ -226,15 +244,15 @@ export function anonymousProbes(doc: OpenApiDocument, t: Tenant): Probe[] {
   const probes: Probe[] = [];
   for (const [path, ops] of Object.entries(doc.paths))
     for (const [method, op] of Object.entries<OpenApiOperation>(ops)) {
-      if ((method !== 'get' && method !== 'post') || isPublic(path, method, op)) continue;
+      if (!PROBED_METHODS.has(method) || isPublic(path, method, op)) continue;
       const params = (op.parameters ?? []).filter((p) => p.in === 'path');
       const json = op.requestBody?.content?.['application/json']?.schema;
       probes.push({
-        method,
+        method: method as ProbeMethod,
         path: expand(path, params, t)[0],
         operation: `${method.toUpperCase()} ${path}`,
         query: {},
-        body: method === 'post' ? (sampleBody(doc, json, t) ?? {}) : undefined,
+        body: WITH_BODY.has(method) ? (sampleBody(doc, json, t) ?? {}) : undefined,
         kind: 'path',
       });
     }

@@ -2,6 +2,7 @@ import type { DecisionFacts } from '@credence/audit';
 import type { RecordField, Severity } from '@credence/credit-records';
 import {
   catalogueTypes,
+  type CaseReturnedEvent,
   type CatalogueEvent,
   type EventOf,
   type MachineEventOf,
@@ -165,7 +166,8 @@ export type CommitmentEvent =
   | BreachRecordRegistered
   | BreachRecordRefused
   | LinkedDecisionRevocationRequested
-  | GradeReEvaluationRequested;
+  | GradeReEvaluationRequested
+  | CaseReturnedEvent;
 
 export type CommitmentEventType = CommitmentEvent['type'];
 
@@ -185,6 +187,7 @@ export const COMMITMENT_EVENT_TYPES = catalogueTypes<CommitmentEventType>({
   BreachRecordRefused: true,
   LinkedDecisionRevocationRequested: true,
   GradeReEvaluationRequested: true,
+  CaseReturned: true,
 });
 
 /** The events as the commitment machine receives them (with actor and time). */

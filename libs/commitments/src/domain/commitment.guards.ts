@@ -1,3 +1,4 @@
+import { workbenchGuards } from '@credence/workflow';
 import { isFastTrack, PUBLICATION_REQUIRED } from './commitment';
 import {
   signedData,
@@ -100,6 +101,7 @@ export const commitmentGuards = {
   breachRecordOnce: firstOfKind('breach-record'),
   linkedRevocationOnce: firstOfKind('linked-revocation'),
   gradeReEvaluationOnce: firstOfKind('grade-re-evaluation'),
+  ...workbenchGuards,
 };
 
 /** The guard that lets each kind of breach consequence be recorded once. */

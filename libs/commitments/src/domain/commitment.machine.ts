@@ -5,6 +5,7 @@ import {
   staffWorkItem as staffWork,
   eventText as textOf,
   actorStep as step,
+  returnsTo,
 } from '@credence/workflow';
 import type { BreachConsequence, CommitmentContext } from './commitment.context';
 import type {
@@ -177,6 +178,7 @@ export const commitmentMachine = setup({
     published: awaitingEffect('已签署，公示中', 'Signed and published'),
     // The authority relies on the promise: no withdrawal from here on.
     inForce: {
+      meta: meta('履行中', 'In force'),
       // One durable timer for the due date: for 容缺 the promised date passing breaches; otherwise the check is overdue.
       entry: {
         type: 'scheduleTimer',
@@ -245,6 +247,8 @@ export const commitmentMachine = setup({
         checking: {
           meta: meta('践诺核查中', 'Checking fulfilment', staffWork('记录核查结果', 'Record the findings')),
           on: {
+            // 退回: the findings go back to the step before the check (a 容缺 promise waits for its materials again).
+            CaseReturned: returnsTo({ name: 'awaiting-check', target: '#commitment.inForce.awaitingCheck' }),
             CommitmentFulfilled: {
               guard: 'authorityStaff',
               target: '#commitment.fulfilled',

@@ -1,4 +1,11 @@
-import { authorityName, dateOf, refusal, type RefusalArgs, type RefusalCatalogue } from '@credence/workflow';
+import {
+  authorityName,
+  dateOf,
+  refusal,
+  workbenchRefusals,
+  type RefusalArgs,
+  type RefusalCatalogue,
+} from '@credence/workflow';
 import { COMMITMENT_TYPE_LABELS, isFastTrack } from './commitment';
 import { signedData, type BreachConsequence, type CommitmentContext } from './commitment.context';
 import type { CommitmentMachineEvent } from './commitment.events';
@@ -198,4 +205,5 @@ export const commitmentRefusals = {
   breachRecordOnce: consequenceOnce('breach-record'),
   linkedRevocationOnce: consequenceOnce('linked-revocation'),
   gradeReEvaluationOnce: consequenceOnce('grade-re-evaluation'),
+  ...workbenchRefusals,
 } satisfies RefusalCatalogue<keyof typeof commitmentGuards, CommitmentContext, CommitmentMachineEvent>;

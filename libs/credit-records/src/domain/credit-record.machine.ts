@@ -173,12 +173,15 @@ export const creditRecordMachine = setup({
       },
     },
     registered: {
+      meta: meta('已登记', 'Registered'),
       type: 'parallel',
       states: {
         publicity: {
+          meta: meta('公示', 'Publicity'),
           initial: 'live',
           states: {
             live: {
+              meta: meta('公示期内', 'Within the publicity period'),
               // The maximum period runs whether the record is shown or temporarily shielded.
               entry: {
                 type: 'scheduleTimer',
@@ -193,6 +196,7 @@ export const creditRecordMachine = setup({
               initial: 'shown',
               states: {
                 shown: {
+                  meta: meta('未屏蔽', 'Not shielded'),
                   initial: 'published',
                   states: {
                     published: {
@@ -277,6 +281,7 @@ export const creditRecordMachine = setup({
           },
         },
         dispute: {
+          meta: meta('异议标注', 'Objection mark'),
           initial: 'none',
           // An objection that could not be verified stays recorded next to the record, marked or not (征信业管理条例 Art 25).
           on: {

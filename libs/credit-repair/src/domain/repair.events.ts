@@ -2,6 +2,7 @@ import type { DecisionFacts } from '@credence/audit';
 import type { DownstreamPlatform } from '@credence/authority-policies';
 import {
   catalogueTypes,
+  type CaseReturnedEvent,
   type CatalogueEvent,
   type ClockElapsedData,
   type EventOf,
@@ -131,7 +132,8 @@ export type RepairEvent =
   | RepairRecommended
   | RepairApproved
   | RepairRejected
-  | RepairApprovalRevoked;
+  | RepairApprovalRevoked
+  | CaseReturnedEvent;
 
 export type RepairEventType = RepairEvent['type'];
 
@@ -151,6 +153,7 @@ export const REPAIR_EVENT_TYPES = catalogueTypes<RepairEventType>({
   RepairApproved: true,
   RepairRejected: true,
   RepairApprovalRevoked: true,
+  CaseReturned: true,
 });
 
 /** The events as the repair machine receives them (with actor and time). */

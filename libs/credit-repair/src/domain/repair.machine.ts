@@ -6,6 +6,8 @@ import {
   eventTexts as texts,
   eventText as textOf,
   actorStep as step,
+  returnsTo,
+  workbenchGuards,
   type ExtendClockParams,
 } from '@credence/workflow';
 import type {
@@ -158,6 +160,7 @@ export const repairGuards = {
     event.actor.subjectCode === context.record?.subject.code,
   // One extension per case (22号: complex cases or checks), its reason told to the applicant.
   mayExtend: (args: Guard) => args.context.extension === null && findingAuthorityStaff(args),
+  ...workbenchGuards,
 };
 
 /**
@@ -294,6 +297,7 @@ export const repairMachine = setup({
           },
         },
         review: {
+          meta: meta('审查', 'Review'),
           initial: 'reviewing',
           on: {
             RepairReviewExtended: {
@@ -348,6 +352,11 @@ export const repairMachine = setup({
               on: {
                 RepairApproved: approve('secondReviewer'),
                 RepairRejected: reject('secondReviewer'),
+                // 退回: the senior reviewer sends the recommendation back to the officer who made it.
+                CaseReturned: returnsTo({
+                  name: 'review',
+                  target: '#repairApplication.open.review.reviewing',
+                }),
               },
             },
           },

@@ -1,4 +1,11 @@
-import { authorityName, dateOf, refusal, type RefusalArgs, type RefusalCatalogue } from '@credence/workflow';
+import {
+  authorityName,
+  dateOf,
+  refusal,
+  workbenchRefusals,
+  type RefusalArgs,
+  type RefusalCatalogue,
+} from '@credence/workflow';
 import type { RepairMachineEvent } from './repair.events';
 import type { RepairContext, repairGuards } from './repair.machine';
 
@@ -138,6 +145,7 @@ export const repairRefusals = {
       `The time limit was already extended on ${dateOf(extension.at)} (${extension.reason}), and can be extended once only: decide within the extended limit`,
     );
   },
+  ...workbenchRefusals,
 } satisfies RefusalCatalogue<keyof typeof repairGuards, RepairContext, RepairMachineEvent>;
 
 function nothingAsked({ context }: Args) {

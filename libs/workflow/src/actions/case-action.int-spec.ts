@@ -12,6 +12,7 @@ import { openCaseEngine } from '../testing/open-case-engine';
 import { actionTable } from './action-table';
 import { CaseActionCommand, CaseActionHandler } from './case-action';
 import { PreconditionFailedError } from './precondition-failed';
+import { WorkbenchAccess } from '../workbench/workbench-access';
 
 const staff = (id: string): WorkflowActor => ({
   id,
@@ -115,7 +116,14 @@ describe('the action pipeline', () => {
     const opened = openCaseEngine(t.db, clock, [definition]);
     engine = opened.engine;
     const modules = { get: () => undefined } as unknown as ModuleRef;
-    pipeline = new CaseActionHandler(engine, opened.registry, modules, t.db, clock);
+    pipeline = new CaseActionHandler(
+      engine,
+      opened.registry,
+      modules,
+      t.db,
+      clock,
+      new WorkbenchAccess(engine, t.db, clock, modules),
+    );
   });
   afterAll(() => t.drop());
   beforeEach(() => gathered.splice(0));

@@ -11,6 +11,7 @@ import { safeCan } from '../machine-runtime';
 import { refusalError } from '../refusals/explain-refusal';
 import type { ActionTable, Resolve } from './action-table';
 import { PreconditionFailedError } from './precondition-failed';
+import { WorkbenchAccess } from '../workbench/workbench-access';
 
 /** An action on an existing case of any workflow, as its action table declares it. */
 export class CaseActionCommand extends Command<LoadedCase> {
@@ -42,6 +43,7 @@ export class CaseActionHandler implements ICommandHandler<CaseActionCommand> {
     private readonly modules: ModuleRef,
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly workbench: WorkbenchAccess,
   ) {}
 
   async execute(command: CaseActionCommand): Promise<LoadedCase> {
@@ -54,6 +56,8 @@ export class CaseActionHandler implements ICommandHandler<CaseActionCommand> {
       throw new PreconditionFailedError(caseId, command.ifMatch, loaded.version);
     const context = loaded.snapshot.context as never;
     await this.authorise(table, actor, context);
+    // Who holds the step (claim, transfer, delegation, co-signers) decides who may take it: once, for every workflow.
+    await this.workbench.gate(loaded, actor);
     entry.precheck?.({ loaded, context, actor, use: this.use });
     this.refuseEarly(loaded, entry, actor);
     const decide = async (tx?: Sql) =>

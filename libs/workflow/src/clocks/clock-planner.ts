@@ -95,6 +95,11 @@ export class ClockPlanner {
     this.calendar = time.calendarFor(authorityCode);
   }
 
+  /** No clock changes: an event that leaves the machine where it was (a workbench operation). */
+  unchanged(): ClockPlan {
+    return this.plan;
+  }
+
   transition(prev: AnyMachineSnapshot | null, next: AnyMachineSnapshot, effects: Effect[]): ClockPlan {
     const before = declaredClocks(prev);
     const after = declaredClocks(next);

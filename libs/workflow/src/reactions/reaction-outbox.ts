@@ -11,6 +11,7 @@ export function derivedId(...parts: string[]): string {
 /**
  * An outbox row a reaction writes because of `cause` (a platform to notify, a notice to send): keyed by the cause,
  * the topic and `key`, so carrying the reaction out again changes nothing. It commits with the reaction's batch.
+ * `platform` names the downstream platform the relay delivers it to (ADR 0025); none: it is read in-house.
  */
 export async function reactionOutbox(
   tx: Sql,
@@ -19,10 +20,19 @@ export async function reactionOutbox(
   topic: string,
   key: string,
   payload: Record<string, unknown>,
+  platform?: string,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO outbox (id, case_id, event_id, topic, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (id) DO NOTHING`,
-    [derivedId(cause.eventId, topic, key), caseId, cause.eventId, topic, payload, cause.recordedAt],
+    `INSERT INTO outbox (id, case_id, event_id, topic, payload, created_at, platform_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+    [
+      derivedId(cause.eventId, topic, key),
+      caseId,
+      cause.eventId,
+      topic,
+      payload,
+      cause.recordedAt,
+      platform ?? null,
+    ],
   );
 }

@@ -1,7 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { Database, DomainError, metricsRegistry, type Sql } from '@credence/shared';
-import { StreamVersionConflictError, Subscription, type RecordedEvent } from '@credence/event-store';
+import {
+  SELECT_COLUMNS,
+  StreamVersionConflictError,
+  Subscription,
+  toRecordedEvent,
+  type EventRow,
+  type RecordedEvent,
+} from '@credence/event-store';
 import { CaseEngine } from '../case-engine';
 import { SYSTEM_ACTOR } from '../case-event';
 import type { Reaction, ReactionCommand } from './reaction';
@@ -41,6 +48,7 @@ const reactions = new Counter({
 export class ReactionRunner {
   private readonly logger = new Logger(ReactionRunner.name);
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly reactions = new Map<string, Reaction>();
 
   constructor(
     private readonly db: Database,
@@ -48,6 +56,7 @@ export class ReactionRunner {
   ) {}
 
   register(reaction: Reaction): void {
+    this.reactions.set(reaction.name, reaction);
     const wanted = new Set<string>(reaction.eventTypes);
     this.subscriptions.set(
       reaction.name,
@@ -99,6 +108,44 @@ export class ReactionRunner {
       [streamId],
     );
     return rows;
+  }
+
+  /**
+   * Carries out once more a command its target refused (an operator retrying the incident, after what stood in the
+   * way was put right): the reaction decides afresh from its cause, and only the refused command — same target case
+   * and event type — runs, in `tx`, as the system caused by the same event. Refused again, the answer says why and
+   * nothing changes; `gone` when the reaction no longer runs here or no longer issues that command.
+   */
+  async retryRefused(
+    refusal: Pick<ReactionRefusal, 'reaction' | 'causeEventId' | 'caseId' | 'eventType'>,
+    tx: Sql,
+  ): Promise<{ outcome: 'recorded' } | { outcome: 'refused' | 'gone'; code: string; message: string }> {
+    const reaction = this.reactions.get(refusal.reaction);
+    const { rows } = await tx.query<EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE event_id = $1`, [
+      refusal.causeEventId,
+    ]);
+    const gone = { outcome: 'gone' as const, code: 'REACTION.GONE', message: 'nothing left to carry out' };
+    if (!reaction || rows.length === 0) return gone;
+    const cause = toRecordedEvent(rows[0]);
+    const command = (await reaction.react(cause, tx)).find(
+      (c) => c.caseId === refusal.caseId && c.eventType === refusal.eventType,
+    );
+    if (!command) return gone;
+    try {
+      await this.engine.execute(
+        {
+          ...command,
+          actor: SYSTEM_ACTOR,
+          origin: { correlationId: cause.metadata.correlationId, causationId: cause.eventId },
+        },
+        tx,
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError) || error instanceof StreamVersionConflictError) throw error;
+      return { outcome: 'refused', code: error.code, message: error.message };
+    }
+    reactions.inc({ reaction: reaction.name, outcome: 'recorded' });
+    return { outcome: 'recorded' };
   }
 
   private async run(reaction: Reaction, event: RecordedEvent, tx: Sql): Promise<void> {

@@ -1,0 +1,265 @@
+import { DEMO_SUBJECTS } from '@credence/identity';
+import { samplePdf } from '../../libs/materials/src/testing/sample-files';
+import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
+import { createTestApp, type TestApp } from '../setup/create-test-app';
+
+const SUBJECT = DEMO_SUBJECTS.xuyiTongda;
+const LEGAL = '《信用修复管理办法》第十二条';
+const COMMITMENT = {
+  content: '本单位承诺已纠正失信行为，所提交材料真实有效，自愿接受社会监督，如违反承诺愿承担相应责任。',
+  consentToPublish: true,
+};
+
+/**
+ * The reviewer workbench on a serious record's repair (four eyes, collective review by setting): transfer →
+ * recommend → return → recommend again → countersign → approve, with the trail naming each step; the recommender
+ * never receives the decision, a related reviewer never receives the case, strangers get 404.
+ */
+describe('workbench operations (e2e)', () => {
+  let t: TestApp;
+  let officer: string;
+  let reviewer: string;
+  let reviewer2: string;
+  let reviewer3: string;
+  let related: string;
+  let applicant: string;
+  let auditor: string;
+  let otherAuthority: string;
+  const ids: Record<string, string> = {};
+  let serial = 0;
+  const as = (token: string) => authed(t, token);
+
+  async function staff(username: string, role: string, relatedTo?: string): Promise<string> {
+    const admin = await loginAs(t, 'admin');
+    const created = await as(admin)
+      .post('/api/v1/accounts', {
+        username,
+        password: t.env.DEMO_PASSWORD,
+        displayName: username,
+        role,
+        authorityCode: '320830',
+      })
+      .expect(201);
+    ids[username] = created.body.id as string;
+    if (relatedTo)
+      await as(admin)
+        .post(`/api/v1/accounts/${created.body.id}/related-subjects`, {
+          subjectCode: relatedTo,
+          reason: '亲属任职',
+        })
+        .expect(204);
+    return loginAs(t, username);
+  }
+
+  async function acceptedRepair(): Promise<string> {
+    const recorded = await as(officer)
+      .post('/api/v1/credit-records', {
+        subject: { type: 'legal_person', code: SUBJECT.code, name: SUBJECT.name },
+        kind: 'administrative_penalty',
+        severity: 'serious',
+        field: 'road_transport',
+        decisionNumber: `盱交罚〔2025〕W${++serial}号`,
+        decisionDate: '2025-05-06',
+        facts: '未按规定进行车辆年度审验。',
+        legalBasis: '《道路运输条例》第七十条',
+      })
+      .expect(201);
+    const file = await t.http
+      .post('/api/v1/files')
+      .auth(applicant, { type: 'bearer' })
+      .attach('file', samplePdf('workbench'), '罚款缴纳凭证.pdf')
+      .expect(201);
+    const created = await as(applicant)
+      .post('/api/v1/repair-applications', {
+        recordId: recorded.body.id,
+        materials: [{ fileId: file.body.id, category: 'correction_proof' }],
+        commitment: COMMITMENT,
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await as(applicant).post(`/api/v1/repair-applications/${id}/submit`).expect(200);
+    await as(officer).post(`/api/v1/repair-applications/${id}/accept`).expect(200);
+    return id;
+  }
+
+  const recommend = (id: string, token: string) =>
+    as(token).post(`/api/v1/repair-applications/${id}/recommend`, {
+      recommendation: 'approve',
+      opinion: '已缴清罚款并完成整改，建议准予修复。',
+      reasons: ['罚款已缴纳'],
+    });
+  const resultDue = async (id: string) =>
+    (await as(officer).get(`/api/v1/cases/${id}`).expect(200)).body.clocks.find(
+      (c: { name: string }) => c.name === 'result',
+    ).dueAt as string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoIdentities(t);
+    [officer, reviewer, applicant, auditor, otherAuthority] = await Promise.all(
+      ['officer-xuyi', 'reviewer-xuyi', 'applicant-a', 'auditor-xuyi', 'officer-ziyang'].map((u) =>
+        loginAs(t, u),
+      ),
+    );
+    reviewer2 = await staff('reviewer-xuyi-2', 'senior_reviewer');
+    reviewer3 = await staff('reviewer-xuyi-3', 'senior_reviewer');
+    related = await staff('reviewer-xuyi-rel', 'senior_reviewer', SUBJECT.code);
+    for (const [username, token] of [
+      ['reviewer-xuyi', reviewer],
+      ['officer-xuyi', officer],
+    ] as const)
+      ids[username] = (await as(token).get('/api/v1/auth/me').expect(200)).body.id as string;
+    // 会签: this authority's repair decisions need one co-signer who agrees.
+    await as(await loginAs(t, 'admin'))
+      .post('/api/v1/authority-policies', {
+        key: 'workbench.collective-review',
+        authorityCode: '320830',
+        value: { caseTypes: ['repairApplication'], mode: 'all', quorum: 1, minSigners: 1 },
+        effectiveFrom: '2026-06-01',
+        reason: '严重失信信息修复实行集体审议',
+      })
+      .expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('transfer → return → countersign → approve, each step in the trail', async () => {
+    const id = await acceptedRepair();
+    const claimed = await as(officer).post(`/api/v1/cases/${id}/claim`).expect(200);
+    expect(claimed.body.holderId).toBe(ids['officer-xuyi']);
+    // A claimed step is its holder's: a colleague is told it is taken, and may take it over only with a reason.
+    expect((await recommend(id, reviewer).expect(403)).body.code).toBe('WORKBENCH.HELD_BY_ANOTHER');
+    expect((await as(reviewer).post(`/api/v1/cases/${id}/claim`).expect(403)).body.code).toBe(
+      'WORKBENCH.HELD_BY_ANOTHER',
+    );
+
+    // 回避: a related reviewer never receives the case; another authority's account is not the caller's to name.
+    const toRelated = await as(officer)
+      .post(`/api/v1/cases/${id}/transfer`, { to: ids['reviewer-xuyi-rel'], reason: '请复核' })
+      .expect(422);
+    expect(toRelated.body.code).toBe('WORKBENCH.RELATED_PARTY');
+    const relatedClaim = await as(related)
+      .post(`/api/v1/cases/${id}/claim`, { reason: '经办人休假，接手办理' })
+      .expect(403);
+    expect(relatedClaim.body.code).toBe('WORKBENCH.RELATED_PARTY');
+    const ziyang = (await as(otherAuthority).get('/api/v1/auth/me').expect(200)).body.id as string;
+    await as(officer).post(`/api/v1/cases/${id}/transfer`, { to: ziyang, reason: '请办理' }).expect(404);
+    // Strangers: every operation by someone outside the authority is 404.
+    await as(otherAuthority).post(`/api/v1/cases/${id}/claim`).expect(404);
+    await as(applicant).post(`/api/v1/cases/${id}/urge`).expect(404);
+    await as(applicant).get(`/api/v1/cases/${id}/comments`).expect(404);
+
+    const transferred = await as(officer)
+      .post(`/api/v1/cases/${id}/transfer`, {
+        to: ids['reviewer-xuyi'],
+        reason: '本人休假，转审核负责人办理',
+      })
+      .expect(200);
+    expect(transferred.body.holderId).toBe(ids['reviewer-xuyi']);
+    await as(officer).post(`/api/v1/cases/${id}/comments`, { comment: '申请人材料齐全' }).expect(201);
+    await recommend(id, reviewer).expect(200);
+
+    // The decision step is nobody's yet; the recommender can neither take it nor be handed it.
+    expect((await as(reviewer).post(`/api/v1/cases/${id}/claim`).expect(403)).body.code).toBe(
+      'WORKBENCH.CANNOT_TAKE_STEP',
+    );
+    await as(reviewer2).post(`/api/v1/cases/${id}/claim`).expect(200);
+    const toRecommender = await as(reviewer2)
+      .post(`/api/v1/cases/${id}/transfer`, { to: ids['reviewer-xuyi'], reason: '请决定' })
+      .expect(422);
+    expect(toRecommender.body.code).toBe('WORKBENCH.CANNOT_TAKE_STEP');
+    await as(reviewer2)
+      .post(`/api/v1/cases/${id}/delegate`, { to: ids['reviewer-xuyi'], reason: '请核实' })
+      .expect(422);
+    await as(reviewer2)
+      .post(`/api/v1/cases/${id}/signers`, { accounts: [ids['reviewer-xuyi']], mode: 'before' })
+      .expect(422);
+
+    // 退回: to the officer's step, to whoever took it; the statutory limit keeps running (no restart).
+    const targets = await as(reviewer2).get(`/api/v1/cases/${id}/return-targets`).expect(200);
+    expect(targets.body).toEqual([{ to: 'review', label: { zh: '审查中', en: 'Under review' } }]);
+    const dueBefore = await resultDue(id);
+    const returned = await as(reviewer2)
+      .post(`/api/v1/cases/${id}/return`, { to: 'review', reasons: ['审查意见未说明整改证明的来源'] })
+      .expect(200);
+    expect(returned.body.stateLabel.zh).toContain('审查中');
+    expect(returned.body.holderId).toBe(ids['reviewer-xuyi']);
+    expect(await resultDue(id)).toBe(dueBefore);
+
+    await recommend(id, reviewer).expect(200);
+    await as(reviewer2).post(`/api/v1/cases/${id}/claim`).expect(200);
+    // 会签 required by the authority's setting: no co-signer yet, then one who has not signed.
+    const alone = await as(reviewer2)
+      .post(`/api/v1/repair-applications/${id}/approve`, { opinion: '同意', legalBasis: LEGAL })
+      .expect(409);
+    expect(alone.body.code).toBe('WORKBENCH.COLLECTIVE_REVIEW_REQUIRED');
+    const signers = await as(reviewer2)
+      .post(`/api/v1/cases/${id}/signers`, { accounts: [ids['reviewer-xuyi-3']], mode: 'before' })
+      .expect(200);
+    expect(signers.body.signers).toEqual([
+      { accountId: ids['reviewer-xuyi-3'], mode: 'before', signed: false, agree: null },
+    ]);
+    expect(
+      (
+        await as(reviewer2)
+          .post(`/api/v1/repair-applications/${id}/approve`, { opinion: '同意', legalBasis: LEGAL })
+          .expect(409)
+      ).body.code,
+    ).toBe('WORKBENCH.SIGNERS_PENDING');
+    await as(reviewer3).post(`/api/v1/cases/${id}/sign`, { agree: true, opinion: '同意移出' }).expect(200);
+    const approved = await as(reviewer2)
+      .post(`/api/v1/repair-applications/${id}/approve`, { opinion: '同意', legalBasis: LEGAL })
+      .expect(200);
+    expect(approved.body.state).toEqual(['approved']);
+
+    const trail = await as(auditor).get(`/api/v1/audit/cases/${id}/trail`).expect(200);
+    const labels = (trail.body.steps as { actionLabel: { zh: string } }[]).map((s) => s.actionLabel.zh);
+    const order = ['认领待办', '转办', '内部意见', '提出审查意见', '退回', '加签', '会签意见', '准予修复'];
+    const positions = order.map((label) => labels.indexOf(label));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // Internal comments never reach the applicant.
+    const history = await as(applicant).get(`/api/v1/cases/${id}/history`).expect(200);
+    expect(history.body.events.map((e: { type: string }) => e.type)).not.toContain('CaseCommented');
+    // The history also says each event in plain words, as the audit trail does — staff see every step with its
+    // actor's name, the applicant every step but the internal comments.
+    type Step = { eventType: string; actionLabel: { zh: string }; actor: { displayName: string | null } };
+    const staffSteps = (await as(reviewer2).get(`/api/v1/cases/${id}/history`).expect(200)).body
+      .steps as Step[];
+    expect(staffSteps.map((s) => s.actionLabel.zh)).toEqual(labels);
+    expect(staffSteps.find((s) => s.eventType === 'CaseSigned')?.actor.displayName).toBe('reviewer-xuyi-3');
+    const applicantSteps = history.body.steps as Step[];
+    expect(applicantSteps.map((s) => s.eventType)).toEqual(
+      staffSteps.map((s) => s.eventType).filter((type) => type !== 'CaseCommented'),
+    );
+  });
+
+  it('copy without repeats, urge once per working day, recall while the next holder has not acted', async () => {
+    const id = await acceptedRepair();
+    await as(officer)
+      .post(`/api/v1/cases/${id}/cc`, { to: [ids['reviewer-xuyi']], note: '请知悉' })
+      .expect(200);
+    expect(
+      (
+        await as(officer)
+          .post(`/api/v1/cases/${id}/cc`, { to: [ids['reviewer-xuyi']] })
+          .expect(409)
+      ).body.code,
+    ).toBe('WORKBENCH.ALREADY_COPIED');
+    const copied = await as(reviewer).get('/api/v1/work-items?view=copied').expect(200);
+    expect(copied.body.items.map((i: { caseId: string }) => i.caseId)).toContain(id);
+
+    await as(reviewer).post(`/api/v1/cases/${id}/urge`, { note: '请尽快受理' }).expect(200);
+    const again = await as(reviewer).post(`/api/v1/cases/${id}/urge`).expect(409);
+    expect(again.body.code).toBe('WORKBENCH.ALREADY_URGED');
+
+    await as(officer).post(`/api/v1/cases/${id}/claim`).expect(200);
+    await as(officer)
+      .post(`/api/v1/cases/${id}/transfer`, { to: ids['reviewer-xuyi-2'], reason: '请办理' })
+      .expect(200);
+    const mine = await as(reviewer2).get('/api/v1/work-items?view=mine').expect(200);
+    expect(mine.body.items.map((i: { caseId: string }) => i.caseId)).toContain(id);
+    const recalled = await as(officer).post(`/api/v1/cases/${id}/recall`).expect(200);
+    expect(recalled.body.holderId).toBe(ids['officer-xuyi']);
+    await as(officer).post(`/api/v1/cases/${id}/recall`).expect(409);
+  });
+});
