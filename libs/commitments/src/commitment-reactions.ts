@@ -25,6 +25,8 @@ type Breach = RecordedEventOf<BreachEvent>;
 
 /** Outbox topic of the notice that a decision relying on a broken commitment must be revoked. */
 export const REVOKE_LINKED_DECISION = 'commitment.revoke-linked-decision';
+/** The platform of the licensing system a revocation notice goes to (ADR 0025). */
+export const LICENCE_ISSUER_PLATFORM = 'licence-issuer';
 /** Outbox topic the evaluation system reads (the same one an approved repair writes). */
 export const GRADE_RE_EVALUATION = 'grade.re-evaluation-requested';
 
@@ -71,12 +73,20 @@ export class CommitmentBreachReactions implements Reaction<BreachEvent> {
     if (c.linked && !done.has('linked-revocation'))
       commands.push(command('LinkedDecisionRevocationRequested', await this.linkedRevocation(event, c, tx)));
     if (!done.has('grade-re-evaluation')) {
-      await reactionOutbox(tx, event, caseId, GRADE_RE_EVALUATION, 'grade', {
-        subjectCode: c.subject!.code,
-        reason: { zh: '违反信用承诺', en: 'A credit commitment was broken' },
-        commitmentCaseId: caseId,
-        ...named,
-      });
+      await reactionOutbox(
+        tx,
+        event,
+        caseId,
+        GRADE_RE_EVALUATION,
+        'grade',
+        {
+          subjectCode: c.subject!.code,
+          reason: { zh: '违反信用承诺', en: 'A credit commitment was broken' },
+          commitmentCaseId: caseId,
+          ...named,
+        },
+        'credit-evaluation',
+      );
       commands.push(
         command('GradeReEvaluationRequested', {
           outboxTopic: GRADE_RE_EVALUATION,
@@ -107,6 +117,7 @@ export class CommitmentBreachReactions implements Reaction<BreachEvent> {
         REVOKE_LINKED_DECISION,
         c.linked!.kind,
         revocationNotice(event, c),
+        LICENCE_ISSUER_PLATFORM,
       );
     }
     const { ground, findings, legalBasis, automatic } = c.outcome!;

@@ -13,6 +13,9 @@ import {
 import type { RepairEvent } from './domain/repair.events';
 import { REPAIR_APPLICATION } from './repair.case-type';
 
+/** The platform code of the credit evaluation system, which re-evaluates grades (ADR 0025). */
+export const GRADE_EVALUATION_PLATFORM = 'credit-evaluation';
+
 /** The decisions whose effects reach outside the application. */
 type Decided = EventOf<RepairEvent, 'RepairApproved' | 'RepairApprovalRevoked'>;
 
@@ -44,11 +47,19 @@ export class RepairReactions implements Reaction<Decided> {
     const facts = { repairCaseId: caseId, caseNumber: state.caseNumber, decisionEventId: event.eventId };
     if (event.type === 'RepairApproved') {
       await this.notifyPlatforms(tx, event, caseId, 'credit-repair.approved', state);
-      await reactionOutbox(tx, event, caseId, 'grade.re-evaluation-requested', 'grade', {
-        subjectCode: state.subjectCode,
-        reason: { zh: '信用修复完成', en: 'Credit repair approved' },
-        ...facts,
-      });
+      await reactionOutbox(
+        tx,
+        event,
+        caseId,
+        'grade.re-evaluation-requested',
+        'grade',
+        {
+          subjectCode: state.subjectCode,
+          reason: { zh: '信用修复完成', en: 'Credit repair approved' },
+          ...facts,
+        },
+        GRADE_EVALUATION_PLATFORM,
+      );
       return [
         {
           caseType: CREDIT_RECORD,
@@ -101,13 +112,21 @@ export class RepairReactions implements Reaction<Decided> {
       (event.type === 'RepairApproved' ? event.data.downstream : undefined) ??
       (await this.approvedPlatforms(tx, caseId));
     for (const platform of platforms)
-      await reactionOutbox(tx, event, caseId, topic, platform.code, {
-        platform,
-        recordId: state.recordId,
-        subjectCode: state.subjectCode,
-        caseNumber: state.caseNumber,
-        decidedAt: event.recordedAt.toISOString(),
-      });
+      await reactionOutbox(
+        tx,
+        event,
+        caseId,
+        topic,
+        platform.code,
+        {
+          platform,
+          recordId: state.recordId,
+          subjectCode: state.subjectCode,
+          caseNumber: state.caseNumber,
+          decidedAt: event.recordedAt.toISOString(),
+        },
+        platform.code,
+      );
   }
 
   /** A revocation goes to the platforms the approval went to. */

@@ -1,6 +1,7 @@
 import { chineseDate, type DecisionDocument, type DecisionDocumentSection } from '@credence/documents';
 import { beijingDateOf, maskedSubjectCode } from '@credence/shared';
 import type { FieldChange, RecordKind } from '@credence/credit-records';
+import type { LoadedCase } from '@credence/workflow';
 import {
   GROUND_LABELS,
   OUTCOME_LABELS,
@@ -71,6 +72,17 @@ function objectionSection(c: ObjectionContext): DecisionDocumentSection {
 
 const reasonsSection = (zh: string, en: string, reasons: string[]): DecisionDocumentSection[] =>
   reasons.length > 0 ? [{ heading: { zh, en }, body: reasons }] : [];
+
+/** The first due date of the appeal window, as computed at the answer (what the notice told the subject). */
+export function appealWindowFirstDue(loaded: Pick<LoadedCase, 'events'>): string | null {
+  const started = loaded.events.find((e) => e.type === 'ClockStarted' && e.data.clock === 'appealWindow');
+  return typeof started?.data.dueDate === 'string' ? started.data.dueDate : null;
+}
+
+/** The notice of a loaded objection (its events up to some instant): what the subject downloads, byte for byte. */
+export function noticeOfLoaded(loaded: LoadedCase): DecisionDocument | null {
+  return objectionNotice(loaded.snapshot.context as ObjectionContext, appealWindowFirstDue(loaded));
+}
 
 /**
  * The notice of the latest answer of an objection, built from its events only (never from a request), so rendering

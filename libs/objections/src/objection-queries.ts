@@ -19,7 +19,7 @@ import {
 } from './domain/objection';
 import { OBJECTION } from './objection.case-type';
 import { NoNoticeYetError } from './objection.errors';
-import { objectionNotice } from './objection-notice';
+import { appealWindowFirstDue, objectionNotice } from './objection-notice';
 
 /** The record objected to, as it stands now. */
 export interface RecordNow {
@@ -97,12 +97,6 @@ interface ListRow {
   due_soon_at: Date | null;
   due_clock: string | null;
   total: string;
-}
-
-/** The first due date of the appeal window, as computed at the answer (what the notice told the subject). */
-function appealWindowFirstDue(loaded: LoadedCase): string | null {
-  const started = loaded.events.find((e) => e.type === 'ClockStarted' && e.data.clock === 'appealWindow');
-  return typeof started?.data.dueDate === 'string' ? started.data.dueDate : null;
 }
 
 @Injectable()

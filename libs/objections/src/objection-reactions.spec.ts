@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CorrectionPlan } from './domain/objection';
 import type { AppealFiled } from './domain/objection.events';
-import { recordEffectsOf, type ObjectionRef, type RecordAffecting } from './objection-reactions';
+import {
+  platformNoticesOf,
+  recordEffectsOf,
+  type ObjectionRef,
+  type RecordAffecting,
+} from './objection-reactions';
 
 const ref: ObjectionRef = {
   objectionCaseId: 'objection-1',
@@ -92,5 +97,34 @@ describe('what an objection does to its record', () => {
     expect(types({ type: 'ObjectionWithdrawn', data: { stage: 'appeal' } })).toEqual([
       'ObjectionMarkCleared',
     ]);
+  });
+});
+
+describe('what the downstream platforms are told of an objection', () => {
+  const notices = (event: RecordAffecting) =>
+    platformNoticesOf(recordEffectsOf(event, ref)).map((n) => [n.topic, n.outcome]);
+
+  it('the mark set, the record removed, and the mark’s end after the change it reports', () => {
+    expect(notices({ type: 'ObjectionAccepted', data: {} })).toEqual([['objection.mark-set', 'marked']]);
+    expect(notices({ type: 'ObjectionAnswered', data: { outcome: 'remove' } })).toEqual([
+      ['objection.removed', 'removed'],
+      ['objection.mark-cleared', 'remove'],
+    ]);
+    expect(notices({ type: 'AppealDecided', data: { decision: 'uphold', outcome: 'maintain' } })).toEqual([
+      ['objection.mark-cleared', 'maintain'],
+    ]);
+    expect(notices({ type: 'ObjectionWithdrawn', data: { stage: 'admission' } })).toEqual([]);
+  });
+
+  it('an unverifiable outcome: the mark’s end carries the note recorded next to the record', () => {
+    const [cleared, ...rest] = platformNoticesOf(
+      recordEffectsOf(
+        { type: 'ObjectionAnswered', data: { outcome: 'unverifiable', note: '原始卷宗缺失' } },
+        ref,
+      ),
+    );
+    expect(rest).toEqual([]);
+    expect(cleared).toMatchObject({ topic: 'objection.mark-cleared', outcome: 'unverifiable' });
+    expect(cleared.note?.zh).toContain('原始卷宗缺失');
   });
 });

@@ -1,6 +1,13 @@
-import type { Sql } from '@credence/shared';
+import { beijingDateOf, type Sql } from '@credence/shared';
+import type { AuthorityPolicies } from '@credence/authority-policies';
 import { CREDIT_RECORD } from '@credence/credit-records';
-import type { EventOf, Reaction, ReactionCommand, RecordedEventOf } from '@credence/workflow';
+import {
+  reactionOutbox,
+  type EventOf,
+  type Reaction,
+  type ReactionCommand,
+  type RecordedEventOf,
+} from '@credence/workflow';
 import type { ObjectionEvent } from './domain/objection.events';
 import { OBJECTION } from './objection.case-type';
 
@@ -107,8 +114,42 @@ export function recordEffectsOf(event: RecordAffecting, ref: ObjectionRef) {
   }
 }
 
-/** Carries an objection's consequences over to its credit record, as the system, once per event. */
-export function objectionRecordEffects(): Reaction<RecordAffecting> {
+/**
+ * The outbox topics (ADR 0025) by which the downstream platforms learn what an objection did to a record they
+ * publish: the mark (异议处理中) set and cleared, and the record corrected or removed. An unverifiable outcome reaches
+ * them as the mark cleared with that outcome and its note.
+ */
+export const OBJECTION_PLATFORM_TOPICS: Record<string, string> = {
+  ObjectionMarked: 'objection.mark-set',
+  CreditRecordCorrected: 'objection.corrected',
+  CreditRecordRemoved: 'objection.removed',
+  ObjectionMarkCleared: 'objection.mark-cleared',
+};
+
+/**
+ * What the platforms are told of an event's record effects, in the order the record changes (a correction before
+ * the end of the mark it reports). Pure, like recordEffectsOf.
+ */
+export function platformNoticesOf(
+  commands: ReactionCommand[],
+): { topic: string; outcome: string; note: { zh: string; en: string } | null }[] {
+  const note = commands.find((c) => c.eventType === 'ObjectionUnverifiableNoted')?.data.note as
+    { zh: string; en: string } | undefined;
+  return commands.flatMap((c) => {
+    const topic = OBJECTION_PLATFORM_TOPICS[c.eventType];
+    if (!topic) return [];
+    const outcome = textOf(c.data.outcome) ?? 'cleared';
+    return [{ topic, outcome, note: topic === 'objection.mark-cleared' ? (note ?? null) : null }];
+  });
+}
+
+/**
+ * Carries an objection's consequences over to its credit record, as the system, once per event, and queues each
+ * for the downstream platforms (国办发〔2025〕22号: they stop or correct publication in step, as after a repair). The
+ * platforms are the authority's `repair.downstream-platforms` in force on the event's date; the setting applied is
+ * kept in the row. Without `policies` (pure tests) nothing is queued.
+ */
+export function objectionRecordEffects(policies?: AuthorityPolicies): Reaction<RecordAffecting> {
   return {
     name: 'objection-record-effects',
     streamTypes: [OBJECTION],
@@ -122,16 +163,53 @@ export function objectionRecordEffects(): Reaction<RecordAffecting> {
     async react(event: RecordedEventOf<RecordAffecting>, tx: Sql): Promise<ReactionCommand[]> {
       const caseId = event.streamId.slice(OBJECTION.length + 1);
       // The record and number never change after filing; the read model row is written with the filing.
-      const { rows } = await tx.query<{ record_id: string; case_number: string }>(
-        'SELECT record_id, case_number FROM objections WHERE id = $1',
-        [caseId],
-      );
+      const { rows } = await tx.query<{
+        record_id: string;
+        case_number: string;
+        subject_code: string;
+        authority_path: string;
+      }>('SELECT record_id, case_number, subject_code, authority_path FROM objections WHERE id = $1', [
+        caseId,
+      ]);
       if (!rows[0]) return [];
-      return recordEffectsOf(event, {
+      const commands = recordEffectsOf(event, {
         objectionCaseId: caseId,
         caseNumber: rows[0].case_number,
         recordId: rows[0].record_id,
       });
+      const notices = platformNoticesOf(commands);
+      if (policies && notices.length > 0) {
+        const applied = await policies.get(
+          'repair.downstream-platforms',
+          rows[0].authority_path,
+          beijingDateOf(event.recordedAt),
+        );
+        const data = event.data as { reasons?: unknown; legalBasis?: unknown };
+        for (const notice of notices)
+          for (const platform of applied.value)
+            await reactionOutbox(
+              tx,
+              event,
+              caseId,
+              notice.topic,
+              platform.code,
+              {
+                platform,
+                objectionCaseId: caseId,
+                caseNumber: rows[0].case_number,
+                recordId: rows[0].record_id,
+                subjectCode: rows[0].subject_code,
+                outcome: notice.outcome,
+                note: notice.note,
+                reasons: Array.isArray(data.reasons) ? data.reasons : [],
+                legalBasis: textOf(data.legalBasis),
+                decidedAt: event.recordedAt.toISOString(),
+                platformsPolicy: { settingId: applied.settingId, effectiveFrom: applied.effectiveFrom },
+              },
+              platform.code,
+            );
+      }
+      return commands;
     },
   };
 }

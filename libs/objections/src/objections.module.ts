@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditTrailModule } from '@credence/audit';
-import { AuthorityPoliciesModule } from '@credence/authority-policies';
+import { AuthorityPolicies, AuthorityPoliciesModule } from '@credence/authority-policies';
 import { CreditRecordsModule } from '@credence/credit-records';
 import { IdentityModule } from '@credence/identity';
 import { MaterialsModule } from '@credence/materials';
@@ -20,10 +20,11 @@ export class ObjectionsModule implements OnModuleInit {
   constructor(
     private readonly registry: CaseTypeRegistry,
     private readonly reactions: ReactionRunner,
+    private readonly policies: AuthorityPolicies,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(objectionCaseType);
-    this.reactions.register(objectionRecordEffects());
+    this.reactions.register(objectionRecordEffects(this.policies));
   }
 }

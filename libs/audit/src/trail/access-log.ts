@@ -13,6 +13,7 @@ export type AccessKind =
   | 'audit-trail'
   | 'audit-as-of'
   | 'audit-export'
+  | 'platform-history'
   | (string & {});
 
 /** One read of sensitive data. */

@@ -5,6 +5,7 @@ import { DecisionExports } from './decision-exports';
 import { DecisionProjector } from './decision-projector';
 import { DecisionSearch } from './decision-search';
 import { DecisionTrails } from './decision-trails';
+import { DeliveryTrail } from './delivery-trail';
 import { DecisionProjectorLoop } from './projector-loop';
 import { StaffActivityReport } from './staff-activity';
 import { CaseTimeTravel } from './time-travel';
@@ -22,6 +23,7 @@ import { CaseTimeTravel } from './time-travel';
     DecisionProjectorLoop,
     DecisionSearch,
     DecisionTrails,
+    DeliveryTrail,
     StaffActivityReport,
     CaseTimeTravel,
   ],

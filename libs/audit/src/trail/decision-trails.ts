@@ -8,6 +8,8 @@ import {
   type LoadedCase,
   type WorkflowActor,
 } from '@credence/workflow';
+import { interleaveByTime, type DeliveryTrailStep } from './delivery-steps';
+import { DeliveryTrail } from './delivery-trail';
 import { displayNames } from './names';
 import { trailSteps, type TrailStep } from './trail-steps';
 
@@ -27,6 +29,14 @@ export interface DecisionTrail {
   steps: TrailStep[];
 }
 
+/** A step of the auditor's trail: an event of the case's hash chain, or a record of one of its deliveries. */
+export type AuditTrailStep = (TrailStep & { source: 'event' }) | DeliveryTrailStep;
+
+/** The auditor's trail: the case's events and its deliveries' attempts, receipts and retries, in time order. */
+export interface AuditTrail extends Omit<DecisionTrail, 'steps'> {
+  steps: AuditTrailStep[];
+}
+
 /** Reads a case (404 outside the reader's scope) and turns its events into a readable trail. */
 @Injectable()
 export class DecisionTrails {
@@ -34,6 +44,7 @@ export class DecisionTrails {
     private readonly db: Database,
     private readonly engine: CaseEngine,
     private readonly registry: CaseTypeRegistry,
+    private readonly deliveries: DeliveryTrail,
   ) {}
 
   /** The case of any type, as the reader may see it (404 when absent or outside the reader's scope). */
@@ -46,6 +57,20 @@ export class DecisionTrails {
   async trailOf(caseId: string, actor: WorkflowActor): Promise<DecisionTrail> {
     const loaded = await this.load(caseId, actor);
     return this.trailOfLoaded(loaded);
+  }
+
+  /**
+   * The trail an auditor reads: the decision trail with the case's delivery records (issue #17: every attempt,
+   * answer and receipt visible in the audit trail) placed among the events by time. Case views keep `trailOf`.
+   */
+  async auditTrailOf(caseId: string, actor: WorkflowActor): Promise<AuditTrail> {
+    const loaded = await this.load(caseId, actor);
+    const [trail, deliveries] = await Promise.all([
+      this.trailOfLoaded(loaded),
+      this.deliveries.stepsOf(loaded.caseId),
+    ]);
+    const events = trail.steps.map((step) => ({ source: 'event' as const, ...step }));
+    return { ...trail, steps: interleaveByTime<AuditTrailStep, AuditTrailStep>(events, deliveries) };
   }
 
   async trailOfLoaded(loaded: LoadedCase): Promise<DecisionTrail> {

@@ -7,6 +7,8 @@ export * from './decision-facts';
 export * from './decision-projector';
 export * from './decision-search';
 export * from './decision-trails';
+export * from './delivery-steps';
+export * from './delivery-trail';
 export * from './labels';
 export * from './projector-loop';
 export * from './staff-activity';

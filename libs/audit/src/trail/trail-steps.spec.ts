@@ -79,7 +79,10 @@ const events = [
     { ...officer, ruleSet: 'ndrc-order-36-2026' },
     { record, ...periods },
   ),
-  event('ClockStarted', '2026-06-01T02:00:00Z', officer, { clock: 'review' }),
+  event('ClockStarted', '2026-06-01T02:00:00Z', officer, {
+    clock: 'review',
+    limit: { label: { zh: '办结时限', en: 'Decision time limit' } },
+  }),
   event('MinimumPeriodReached', '2026-08-10T16:00:00Z', system),
   event('CreditRecordShielded', '2026-08-20T02:00:00Z', officer, {
     reason: '法院裁定批准重整计划',
@@ -137,8 +140,14 @@ describe('trailSteps', () => {
   });
 
   it('names engine clock events and unlabelled timer transitions by what they did', () => {
+    // Recorded in the officer's command, but the engine counts the clock: the step reads as the system's.
     expect(steps[1]).toMatchObject({
-      actionLabel: { zh: '法定时限开始计算', en: 'Statutory clock started' },
+      actionLabel: {
+        zh: '法定时限开始计算（办结时限）',
+        en: 'Statutory clock started (Decision time limit)',
+      },
+      actor: { id: 'system', role: 'system', roleLabel: { zh: '系统', en: 'System' } },
+      correlationId: 'req-1',
       stateChanged: false,
       outcome: null,
     });

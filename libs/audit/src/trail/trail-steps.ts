@@ -1,7 +1,14 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { BilingualText } from '@credence/shared';
 import type { RecordedEvent } from '@credence/event-store';
-import { activeStatePaths, foldSteps, stateLabel, transitionLabel, type FoldStep } from '@credence/workflow';
+import {
+  activeStatePaths,
+  foldSteps,
+  stateLabel,
+  transitionLabel,
+  WORKBENCH_EVENT_LABELS,
+  type FoldStep,
+} from '@credence/workflow';
 import { decisionFactsOf, type ExtractedFacts } from './decision-facts';
 import { CLOCK_EVENT_LABELS, roleLabel } from './labels';
 
@@ -55,9 +62,31 @@ function enteredLeaves(before: StateAt, after: StateAt): string[] {
   return after.state.filter((p) => !was.has(p)).map((p) => p.slice(p.lastIndexOf('.') + 1));
 }
 
+/** The labels of the case's clocks by name, from the limits their `ClockStarted` events recorded. */
+function clockLabelsOf(events: RecordedEvent[]): Map<string, BilingualText> {
+  const labels = new Map<string, BilingualText>();
+  for (const e of events) {
+    const limit = e.data.limit as { label?: BilingualText } | undefined;
+    if (e.type === 'ClockStarted' && typeof e.data.clock === 'string' && limit?.label?.zh)
+      labels.set(e.data.clock, limit.label);
+  }
+  return labels;
+}
+
+/** A clock event named with the clock it concerns (两个时限同时起算时，分别写明 "受理时限"、"办结时限"). */
+function clockStepLabel(event: RecordedEvent, clocks: Map<string, BilingualText>): BilingualText | null {
+  const label = CLOCK_EVENT_LABELS[event.type];
+  if (!label) return null;
+  const clock = typeof event.data.clock === 'string' ? clocks.get(event.data.clock) : undefined;
+  return clock ? { zh: `${label.zh}（${clock.zh}）`, en: `${label.en} (${clock.en})` } : label;
+}
+
 function fallbackLabel(event: RecordedEvent, after: StateAt | null, changed: boolean): BilingualText {
   const clock = CLOCK_EVENT_LABELS[event.type];
   if (clock) return clock;
+  // The workbench's events (claim, transfer, 加签 …) are the engine's, named once for every case type.
+  const workbench = (WORKBENCH_EVENT_LABELS as Record<string, BilingualText | undefined>)[event.type];
+  if (workbench) return workbench;
   // Timers and reactors move cases without a named transition: say where the step led.
   if (after && changed) return { zh: `进入「${after.label.zh}」`, en: `Entered "${after.label.en}"` };
   return { zh: event.type, en: event.type };
@@ -81,6 +110,7 @@ function replay(caseId: string, events: RecordedEvent[], type: TrailCaseType | n
 export function trailSteps(caseId: string, events: RecordedEvent[], type: TrailCaseType | null): TrailStep[] {
   const steps = replay(caseId, events, type);
   const actionOf = new Map(Object.entries(type?.actions ?? {}).map(([action, event]) => [event, action]));
+  const clocks = clockLabelsOf(events);
   return events.map((event, i) => {
     const step = steps?.[i];
     const before = step ? stateAt(step.before) : null;
@@ -88,6 +118,10 @@ export function trailSteps(caseId: string, events: RecordedEvent[], type: TrailC
     const changed = !!before && !!after && before.state.join('+') !== after.state.join('+');
     const { outcome, ...facts } = decisionFactsOf(event.data, event.metadata);
     const m = event.metadata;
+    // The engine counts statutory time (ADR 0009): a clock event rides in the command that caused it, under that
+    // command's metadata, but nobody "started a clock" — the step reads as the system's (correlationId links it).
+    const clockLabel = clockStepLabel(event, clocks);
+    const byEngine = clockLabel !== null;
     return {
       streamVersion: event.streamVersion,
       globalPosition: event.globalPosition,
@@ -95,15 +129,17 @@ export function trailSteps(caseId: string, events: RecordedEvent[], type: TrailC
       eventType: event.type,
       recordedAt: event.recordedAt.toISOString(),
       actor: {
-        id: m.actorId,
+        id: byEngine ? 'system' : m.actorId,
         displayName: null,
-        role: m.actorRole,
-        roleLabel: roleLabel(m.actorRole),
+        role: byEngine ? 'system' : m.actorRole,
+        roleLabel: roleLabel(byEngine ? 'system' : m.actorRole),
         authorityCode: m.authorityCode ?? null,
       },
       action: actionOf.get(event.type) ?? null,
       actionLabel:
-        (step ? transitionLabel(step.before, event) : null) ?? fallbackLabel(event, after, changed),
+        clockLabel ??
+        (step ? transitionLabel(step.before, event) : null) ??
+        fallbackLabel(event, after, changed),
       stateBefore: before,
       stateAfter: after,
       stateChanged: changed,

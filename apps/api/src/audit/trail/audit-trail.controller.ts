@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessLog, CaseTimeTravel, DecisionTrails, StaffActivityReport } from '@credence/audit';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
+import { AuditTrailDto } from './audit-trail.dto';
 import { AccessLogQuery, AsOfQuery, instant, PeriodQuery } from './audit.requests';
 import { AuditedRead } from './audited-read';
 
@@ -25,9 +26,14 @@ export class AuditTrailController {
   @ApiOperation({
     summary:
       '案件决策轨迹：每一步的操作人、理由、依据、状态变化与哈希 / Decision trail of a case, step by step',
+    description:
+      '按时间排列案件事件（source=event，哈希链）与结果推送记录（source=delivery：每次推送及平台应答、执行反馈及是否超期、人工重试）。/ ' +
+      'Case events (source=event, hash-chained) and delivery records (source=delivery: every attempt and answer, ' +
+      'receipts and whether they were late, operator retries) in time order.',
   })
+  @ApiOkResponse({ type: AuditTrailDto })
   trail(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
-    return this.trails.trailOf(id, user);
+    return this.trails.auditTrailOf(id, user);
   }
 
   @Get('cases/:id/as-of')
