@@ -25,6 +25,7 @@ import {
   DecisionProjector,
   DecisionSearch,
   DecisionTrails,
+  DeliveryTrail,
   type DecisionFilter,
 } from '@credence/audit';
 import type { ActorScope } from '@credence/identity';
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
     const clock = new ManualClock(START);
     const { engine, registry, store, time } = openCaseEngine(db, clock, [creditRecordCaseType]);
     const views = new CaseViews(engine, db, clock, time);
-    const trails = new DecisionTrails(db, engine, registry);
+    const trails = new DecisionTrails(db, engine, registry, new DeliveryTrail(db));
     const timeTravel = new CaseTimeTravel(db, trails, new CreditRecordQueries(db, engine, views));
     const search = new DecisionSearch(db, clock);
     const projector = new DecisionProjector(db, store, registry);

@@ -16,6 +16,9 @@ import { CommitmentsLapse1767225601400 } from './1767225601400-CommitmentsLapse'
 import { CreateRateLimits1767225601700 } from './1767225601700-CreateRateLimits';
 import { IdempotencyKeyClaims1767225601850 } from './1767225601850-IdempotencyKeyClaims';
 import { DropAccountLockColumns1767225601900 } from './1767225601900-DropAccountLockColumns';
+import { CreateDelivery1767225602000 } from './1767225602000-CreateDelivery';
+import { CreateNotifications1767225602100 } from './1767225602100-CreateNotifications';
+import { CreateWorkbench1767225602200 } from './1767225602200-CreateWorkbench';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
 export const migrations = [
@@ -37,4 +40,7 @@ export const migrations = [
   CreateRateLimits1767225601700,
   IdempotencyKeyClaims1767225601850,
   DropAccountLockColumns1767225601900,
+  CreateDelivery1767225602000,
+  CreateNotifications1767225602100,
+  CreateWorkbench1767225602200,
 ];

@@ -14,6 +14,7 @@ import { INTEGRITY_CONTROLLERS, INTEGRITY_IMPORTS } from './audit/integrity';
 import { TRAIL_CONTROLLERS, TRAIL_IMPORTS } from './audit/trail';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { WorkbenchController } from './cases/workbench.controller';
 import { COMMITMENT_CONTROLLERS, COMMITMENT_PROVIDERS } from './commitments';
 import { CreditRecordsController } from './credit-records/credit-records.controller';
 import { PublicRecordsController } from './credit-records/public-records.controller';
@@ -27,6 +28,9 @@ import { REPAIR_CONTROLLERS, REPAIR_PROVIDERS } from './credit-repair';
 import { IDENTITY_CONTROLLERS, RateLimitModule } from './identity';
 import { FilesController } from './materials/files.controller';
 import { ObjectionsController } from './objections/objections.controller';
+import { NOTIFICATION_CONTROLLERS, NOTIFICATION_IMPORTS } from './notifications';
+import { DELIVERY_CONTROLLERS, DELIVERY_IMPORTS } from './delivery';
+import { PUBLIC_CONTROLLERS, PUBLIC_PROVIDERS } from './public';
 
 /** The HTTP application: the libs' modules plus the controllers that translate HTTP into commands and queries. */
 @Module({})
@@ -49,26 +53,33 @@ export class AppModule implements NestModule {
         CommitmentsModule,
         ...INTEGRITY_IMPORTS,
         ...TRAIL_IMPORTS,
+        ...NOTIFICATION_IMPORTS,
+        ...DELIVERY_IMPORTS,
       ],
       controllers: [
         HealthController,
         MetricsController,
         ...IDENTITY_CONTROLLERS,
         CasesController,
+        WorkbenchController,
         CalendarController,
         CreditRecordsController,
         RuleSetsController,
         PublicRecordsController,
+        ...PUBLIC_CONTROLLERS,
         FilesController,
         ...INTEGRITY_CONTROLLERS,
         ...TRAIL_CONTROLLERS,
         ...REPAIR_CONTROLLERS,
         ObjectionsController,
         ...COMMITMENT_CONTROLLERS,
+        ...NOTIFICATION_CONTROLLERS,
+        ...DELIVERY_CONTROLLERS,
       ],
       providers: [
         ...REPAIR_PROVIDERS,
         ...COMMITMENT_PROVIDERS,
+        ...PUBLIC_PROVIDERS,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Every route needs a login unless marked @Public(); runs before the idempotency interceptor (req.user).
         { provide: APP_GUARD, useExisting: AuthGuard },

@@ -1,12 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppLogger, DatabaseAvailability, Env } from '@credence/shared';
 import { answerClientErrorsAsProblems } from './http/client-error';
 import { failFastWhileDatabaseAway } from './http/database-unavailable';
 import { refuseInvalidCharacters } from './http/input-text';
 import { refuseDeepJson } from './http/json-depth';
+import { keepSignedRawBody } from './delivery/raw-body';
 import { preferredLanguage } from './http/language';
+import { consoleDirectory, serveConsole } from './http/console';
 import { bodyParserProblem } from './http/problem-details';
 import { sendProblem } from './http/problem-details.filter';
 import { correlationMiddleware } from './http/request-context';
@@ -20,13 +22,18 @@ export function configureApp(app: INestApplication): void {
   applySecurityHeaders(app, env.TRUST_PROXY);
   answerClientErrorsAsProblems(app);
   app.use(correlationMiddleware);
+  // The console's files need no database: they load while it is away, and the console shows the API's 503.
+  serveConsole(app, consoleDirectory());
   app.use(failFastWhileDatabaseAway(app.get(DatabaseAvailability)));
   app.use(
     express.json({
       limit: env.BODY_LIMIT,
       strict: true,
       type: ['application/json', 'application/*+json'],
-      verify: refuseDeepJson,
+      verify: (req, res, raw) => {
+        refuseDeepJson(req, res, raw);
+        keepSignedRawBody(req, raw);
+      },
     }),
   );
   // Body-parser errors happen before any route: answer them as problems too (malformed JSON, too large).
@@ -39,7 +46,12 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The OpenAPI document of a configured app: served at /api/docs-json, and the source of the console's typed client. */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Credence 信用交通修复与异议工作流 API')
@@ -53,5 +65,4 @@ export function configureApp(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

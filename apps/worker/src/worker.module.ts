@@ -5,14 +5,16 @@ import { AuthorityPoliciesModule } from '@credence/authority-policies';
 import { CommitmentsModule } from '@credence/commitments';
 import { CreditRecordsModule } from '@credence/credit-records';
 import { CreditRepairModule } from '@credence/credit-repair';
+import { DeliveryModule } from '@credence/delivery';
+import { NotificationsModule } from '@credence/notifications';
 import { ObjectionsModule } from '@credence/objections';
 import { IdentityCaseAccessModule } from '@credence/identity';
 import { PlatformModule, type PlatformOptions } from '@credence/shared';
 import { WorkflowModule } from '@credence/workflow';
 
 /**
- * The worker without HTTP: durable timers, the workflows' reactions, the audit ledger's sealer and projector.
- * Outbox delivery to other platforms is not built yet: rows wait with status `pending`.
+ * The worker without HTTP: durable timers, the workflows' reactions, the audit ledger's sealer and projector, and
+ * the delivery relay (outbox rows to other platforms, ADR 0025).
  */
 @Module({})
 export class WorkerModule {
@@ -31,6 +33,8 @@ export class WorkerModule {
         CommitmentsModule,
         AuditIntegrityModule,
         AuditTrailModule,
+        NotificationsModule,
+        DeliveryModule,
       ],
     };
   }

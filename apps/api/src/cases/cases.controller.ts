@@ -1,22 +1,24 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DecisionTrails } from '@credence/audit';
 import { recomputeHash } from '@credence/event-store';
 import { CurrentUser, type Actor } from '@credence/identity';
 import { NotFoundError } from '@credence/shared';
-import { CaseEngine, CaseTypeRegistry, CaseViews, toMermaid, WorkItems } from '@credence/workflow';
+import {
+  CaseEngine,
+  CaseTypeRegistry,
+  CaseViews,
+  diagramStateLabels,
+  toMermaid,
+  WorkItems,
+  WorkQueue,
+} from '@credence/workflow';
 
 import { AuditedRead } from '../audit/trail/audited-read';
-import { PageQuery } from '../http/page.query';
+import { CaseHistoryDto } from './case-history.dto';
+import { CaseDiagramDto, CaseTypeDto, CaseViewDto, WorkQueuePageDto } from './case-view.dto';
+import { WorkQueueQuery } from './workbench.dto';
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-
-class WorkItemsQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-zA-Z]{1,40}$/) type?: string;
-  @ApiPropertyOptional({ enum: ['soon', 'overdue'], description: '临期 / 逾期' })
-  @IsOptional()
-  @IsIn(['soon', 'overdue'])
-  due?: 'soon' | 'overdue';
-}
 
 /** Generic reads over every case type: the case view, its audited history and its diagram. */
 @ApiTags('cases 案件')
@@ -28,18 +30,24 @@ export class CasesController {
     private readonly registry: CaseTypeRegistry,
     private readonly views: CaseViews,
     private readonly workItems: WorkItems,
+    private readonly queue: WorkQueue,
+    private readonly trails: DecisionTrails,
   ) {}
 
   @Get('work-items')
   @ApiOperation({
-    summary: '待办：本单位等待本人角色处理的案件 / Work queue: cases waiting for your role at your authority',
+    summary:
+      '待办：我的 / 待认领 / 本角色 / 委派给我 / 待我会签 / 抄送我的 / 本单位全部 / Work queue by view (mine, unclaimed, role, delegated, signing, copied, all)',
   })
-  queue(@Query() query: WorkItemsQuery, @CurrentUser() user: Actor) {
-    return this.workItems.for(user, query);
+  @ApiOkResponse({ type: WorkQueuePageDto })
+  list(@Query() query: WorkQueueQuery, @CurrentUser() user: Actor) {
+    // An admin oversees every authority's queue (no view of their own: they hold no cases).
+    return user.role === 'admin' ? this.workItems.for(user, query) : this.queue.list(user, query);
   }
 
   @Get('case-types')
   @ApiOperation({ summary: '案件类型 / Case types' })
+  @ApiOkResponse({ type: [CaseTypeDto] })
   caseTypes() {
     return this.registry.all().map((d) => ({
       type: d.type,
@@ -64,15 +72,21 @@ export class CasesController {
   @Get('cases/:id')
   @AuditedRead('case')
   @ApiOperation({ summary: '案件视图 / Case view' })
+  @ApiOkResponse({ type: CaseViewDto })
   async get(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
     return this.views.of(await this.load(id, user), user);
   }
 
   @Get('cases/:id/history')
   @AuditedRead('case-history')
-  @ApiOperation({ summary: '案件审计历史（含哈希链）/ Audited history with its hash chain' })
+  @ApiOperation({
+    summary:
+      '案件历史：原始事件（含哈希链）与通俗说明 / History: the recorded events with their hash chain, and the same in plain words',
+  })
+  @ApiOkResponse({ type: CaseHistoryDto })
   async history(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
     const loaded = await this.load(id, user);
+    const steps = await this.trails.stepsOf(loaded);
     let previous: Buffer | null = null;
     let intact = true;
     const events = loaded.events.map((e) => {
@@ -100,11 +114,21 @@ export class CasesController {
         hashVerified: hashOk,
       };
     });
-    return { caseId: id, type: loaded.definition.type, version: loaded.version, chainIntact: intact, events };
+    // Internal comments are staff's: never in an applicant's (or anyone outside the authority's) view.
+    const shown = (type: string) => user.role !== 'applicant' || type !== 'CaseCommented';
+    return {
+      caseId: id,
+      type: loaded.definition.type,
+      version: loaded.version,
+      chainIntact: intact,
+      events: events.filter((e) => shown(e.type)),
+      steps: steps.filter((s) => shown(s.eventType)),
+    };
   }
 
   @Get('cases/:id/diagram')
   @ApiOperation({ summary: '案件状态图，高亮当前状态 / Diagram with the current state highlighted' })
+  @ApiOkResponse({ type: CaseDiagramDto })
   async diagram(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
     const loaded = await this.load(id, user);
     return {
@@ -112,6 +136,7 @@ export class CasesController {
       type: loaded.definition.type,
       format: 'mermaid',
       diagram: toMermaid(loaded.snapshot.machine, loaded.snapshot),
+      states: diagramStateLabels(loaded.snapshot.machine),
     };
   }
 

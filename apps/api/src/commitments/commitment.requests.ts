@@ -264,7 +264,7 @@ export class DueForCheckingQuery {
   @IsInt()
   @Min(0)
   @Max(365)
-  withinDays = 7;
+  withinDays: number = 7;
 }
 
 export class BreachesQuery {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   COMMITMENT,
@@ -28,6 +28,7 @@ import {
   WithdrawRequest,
 } from './commitment.requests';
 import { CommitmentViews } from './commitment-views';
+import { CommitmentListPageDto } from './commitment-list.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -69,6 +70,7 @@ export class CommitmentsController {
     summary:
       '信用承诺列表：申请人为本主体的承诺，工作人员为本单位 / Commitments: your own, or your authority’s',
   })
+  @ApiOkResponse({ type: CommitmentListPageDto })
   list(@Query() query: ListCommitmentsQuery, @CurrentUser() user: Actor) {
     return this.queries.list(query, user);
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommitmentQueries, requireSubjectCode } from '@credence/commitments';
 import { PublicEndpoint } from '../identity';
+import { PublicCommitmentsDto } from '../public/public-subjects.responses';
 
 /** 承诺公示: the commitments a subject made publicly and whether it kept them. No login; rate-limited per client. */
 @ApiTags('public 公示')
@@ -14,6 +15,7 @@ export class PublicCommitmentsController {
   @ApiOperation({
     summary: '公示的信用承诺及践诺、违诺情况 / Published commitments and whether they were kept',
   })
+  @ApiOkResponse({ type: PublicCommitmentsDto })
   async commitments(@Param('code') code: string) {
     return { subjectCode: code, commitments: await this.queries.publicCommitments(requireSubjectCode(code)) };
   }

@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   CREDIT_RECORD,
@@ -25,6 +25,7 @@ import { CaseActionCommand } from '@credence/workflow';
 import { AuditedRead } from '../audit/trail/audited-read';
 import { expectedVersionOf, setETag } from '../http/etag';
 import { Ctx, type RequestContext } from '../http/request-context';
+import { CreditRecordPageDto } from './credit-record-list.dto';
 import {
   ListCreditRecordsQuery,
   RecordActionRequest,
@@ -75,6 +76,7 @@ export class CreditRecordsController {
     summary:
       '信用记录列表（仅限可见范围；申请人为本主体的记录）/ List the records you may see (applicants: their own)',
   })
+  @ApiOkResponse({ type: CreditRecordPageDto })
   list(@Query() query: ListCreditRecordsQuery, @CurrentUser() user: Actor) {
     return this.queries.list(query, user);
   }

@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreditRecordQueries } from '@credence/credit-records';
 import { DomainError, isValidResidentId, isValidUscc } from '@credence/shared';
 import { PublicEndpoint } from '../identity';
+import { PublicRecordsDto } from '../public/public-subjects.responses';
 
 /** 信用公示: what anyone may read about a subject, without logging in. Rate-limited per client. */
 @ApiTags('public 公示')
@@ -13,6 +14,7 @@ export class PublicRecordsController {
   @Get(':code/records')
   @PublicEndpoint()
   @ApiOperation({ summary: '公示中的信用记录（含异议标注）/ Records published now, with objection marks' })
+  @ApiOkResponse({ type: PublicRecordsDto })
   async records(@Param('code') code: string) {
     if (!isValidUscc(code) && !isValidResidentId(code)) {
       throw new DomainError({

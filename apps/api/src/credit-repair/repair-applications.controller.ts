@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   CreateRepairApplicationCommand,
@@ -15,6 +22,7 @@ import { AuditedRead } from '../audit/trail/audited-read';
 import { ActionRoute, CaseAction, type CaseActionRequest } from '../http/case-action';
 import { expectedVersionOf, setETag } from '../http/etag';
 import { Ctx, type RequestContext } from '../http/request-context';
+import { RepairApplicationViewDto } from './repair-view.dto';
 import {
   AcceptRequest,
   ApproveRequest,
@@ -30,6 +38,7 @@ import {
   SupplementRequest,
 } from './repair.requests';
 import { RepairViews } from './repair-views';
+import { RepairApplicationPageDto } from './repair-list.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -53,6 +62,7 @@ export class RepairApplicationsController {
     summary:
       '为本主体的信用记录创建修复申请（草稿），校验申请条件 / Create a draft application for your own record',
   })
+  @ApiCreatedResponse({ type: RepairApplicationViewDto, description: '不含决定过程 / without the trail' })
   async create(
     @Body() body: CreateRepairApplicationRequest,
     @CurrentUser() user: Actor,
@@ -72,6 +82,7 @@ export class RepairApplicationsController {
     summary:
       '修复申请列表：申请人为本主体的申请，工作人员为本单位待办（状态、临期、逾期、承办人）/ Applications: your own, or your authority’s queue',
   })
+  @ApiOkResponse({ type: RepairApplicationPageDto })
   list(@Query() query: ListRepairApplicationsQuery, @CurrentUser() user: Actor) {
     return this.queries.list(query, user);
   }
@@ -82,6 +93,7 @@ export class RepairApplicationsController {
     summary:
       '修复申请详情：可执行操作、时限、材料、决定过程 / An application with its actions, clocks, materials and trail',
   })
+  @ApiOkResponse({ type: RepairApplicationViewDto })
   async get(
     @Param('id', uuid) id: string,
     @CurrentUser() user: Actor,

@@ -34,6 +34,10 @@ export function securityHeaders(): RequestHandler[] {
         directives: {
           // Plain-HTTP development hosts (http://localhost:3000/api/docs) would otherwise have their assets upgraded.
           upgradeInsecureRequests: null,
+          // The console previews a material in the page from the bytes it fetched with the bearer token (a blob:
+          // URL of its own making): images and PDFs only from here, data: icons, and those blobs.
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          frameSrc: ["'self'", 'blob:'],
         },
       },
     }),

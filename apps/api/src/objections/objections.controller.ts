@@ -11,7 +11,15 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ActionRoute, CaseAction, type CaseActionRequest } from '../http/case-action';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import { CaseActionCommand, type LoadedCase } from '@credence/workflow';
@@ -27,6 +35,7 @@ import { AuditedRead } from '../audit/trail/audited-read';
 import { attachmentDisposition } from '../materials/content-disposition';
 import { expectedVersionOf, setETag } from '../http/etag';
 import { Ctx, type RequestContext } from '../http/request-context';
+import { ObjectionViewDto } from './objection-view.dto';
 import {
   AcceptObjectionRequest,
   AppealObjectionRequest,
@@ -40,6 +49,7 @@ import {
   UpholdObjectionRequest,
   WithdrawObjectionRequest,
 } from './objection.requests';
+import { ObjectionPageDto } from './objection-list.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -64,6 +74,7 @@ export class ObjectionsController {
       '提出异议（含证明材料与异议申诉信用承诺书）/ File an objection with its materials and commitment, in one step',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: ObjectionViewDto })
   async file(
     @Body() body: FileObjectionRequest,
     @CurrentUser() user: Actor,
@@ -81,6 +92,7 @@ export class ObjectionsController {
     summary:
       '异议列表（申请人：本主体；工作人员：本单位；审计：辖区）/ Objections you may see, with stage and due filters',
   })
+  @ApiOkResponse({ type: ObjectionPageDto })
   list(@Query() query: ListObjectionsQuery, @CurrentUser() user: Actor) {
     return this.queries.list(query, user);
   }
@@ -91,6 +103,7 @@ export class ObjectionsController {
     summary:
       '异议详情：可办操作、时限、材料、审计轨迹、记录现状 / An objection with actions, clocks, materials, trail and the record now',
   })
+  @ApiOkResponse({ type: ObjectionViewDto })
   async get(
     @Param('id', uuid) id: string,
     @CurrentUser() user: Actor,

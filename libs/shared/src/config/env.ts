@@ -259,6 +259,81 @@ export class Env {
   @IsBoolean()
   SEED_DEMO = true;
 
+  /** Delivery to other platforms (ADR 0025): attempts before a row is dead-lettered for an operator. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DELIVERY_MAX_ATTEMPTS = 12;
+
+  /** First retry delay; each further one doubles (with jitter) up to DELIVERY_BACKOFF_MAX_MS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  DELIVERY_BACKOFF_BASE_MS = 2000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  DELIVERY_BACKOFF_MAX_MS = 3_600_000;
+
+  /** A receiver that has not answered by then has failed this attempt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DELIVERY_TIMEOUT_MS = 10_000;
+
+  /** A claimed row is another worker's again this long after its claim (the claiming worker died). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  DELIVERY_LEASE_MS = 60_000;
+
+  /** NATS server(s) for platforms registered with transport `nats` (JetStream); unset, such rows wait. */
+  @IsString()
+  NATS_URL = '';
+
+  /** The address receivers use to reach this API (links to decision documents in messages). */
+  @IsString()
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /**
+   * Outward notifications by e-mail: an SMTP URL (`smtp://user:pass@host:587`, `smtps://…:465`); unset, no e-mail is
+   * sent and the inbox (站内信) is the only channel.
+   */
+  @IsString()
+  SMTP_URL = '';
+
+  /** The sender of notification e-mails. */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = 'Credence 信用交通 <no-reply@credence.local>';
+
+  /** An SMS gateway taking `POST {to, text}` as JSON (bearer SMS_GATEWAY_TOKEN); unset, no text message is sent. */
+  @IsString()
+  SMS_GATEWAY_URL = '';
+
+  @IsString()
+  SMS_GATEWAY_TOKEN = '';
+
+  /** Attempts of an outward message (e-mail, SMS) before it becomes a dead letter shown as an incident. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  OUTWARD_MAX_ATTEMPTS = 8;
+
+  /** First retry delay of an outward message; each further one doubles (with jitter), at most an hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  OUTWARD_BACKOFF_BASE_MS = 5000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
