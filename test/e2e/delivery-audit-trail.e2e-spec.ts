@@ -1,16 +1,12 @@
 import { AccessLog } from '@credence/audit';
-import { DeliveryRelay, signature, SyncClocks } from '@credence/delivery';
-import { DEMO_SUBJECTS } from '@credence/identity';
-import { ReactionRunner } from '@credence/workflow';
+import { DeliveryRelay, SyncClocks } from '@credence/delivery';
 import { FakeReceiver } from '../../libs/delivery/src/testing/fake-receiver';
-import { samplePdf } from '../../libs/materials/src/testing/sample-files';
 import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
 import { createTestApp, type TestApp } from '../setup/create-test-app';
+import { approvedApplication as approved, registerPlatform, signedReceipt } from './support/delivery';
 
-const SUBJECT = DEMO_SUBJECTS.xuyiTongda;
 const CHINA_SECRET = 'credit-china-secret-0123456789abcdefghij';
 const AGENCY_SECRET = 'credit-agencies-secret-0123456789abcdefgh';
-const LEGAL = '《信用修复管理办法》（国家发展和改革委员会令第36号）第十二条';
 
 interface Step {
   source: 'event' | 'delivery';
@@ -42,69 +38,16 @@ describe('deliveries in the audit trail (e2e)', () => {
   let serial = 0;
   const as = (token: string) => authed(t, token);
 
-  function receipt(messageId: string, body: object, platform: string, secret: string) {
-    const raw = JSON.stringify(body);
-    const timestamp = String(Math.floor(t.clock.now().getTime() / 1000));
-    return t.http
-      .post(`/api/v1/deliveries/${messageId}/receipt`)
-      .set('Content-Type', 'application/json')
-      .set('X-Credence-Platform', platform)
-      .set('X-Credence-Timestamp', timestamp)
-      .set('X-Credence-Signature', signature(secret, timestamp, raw))
-      .send(raw)
-      .expect(200);
-  }
+  const receipt = (messageId: string, body: object, platform: string, secret: string) =>
+    signedReceipt(t, messageId, body, platform, secret).expect(200);
 
   async function approvedApplication(): Promise<string> {
     serial += 1;
-    const recordId = (
-      await as(officer)
-        .post('/api/v1/credit-records', {
-          subject: { type: 'legal_person', code: SUBJECT.code, name: SUBJECT.name },
-          kind: 'administrative_penalty',
-          severity: 'general',
-          field: 'road_transport',
-          decisionNumber: `盱交罚〔2026〕T${serial}号`,
-          decisionDate: '2026-01-05',
-          facts: '未按规定进行车辆年度审验。',
-          legalBasis: '《道路运输条例》第七十条',
-        })
-        .expect(201)
-    ).body.id as string;
-    const file = await t.http
-      .post('/api/v1/files')
-      .auth(applicant, { type: 'bearer' })
-      .attach('file', samplePdf(`delivery-trail-${serial}`), '罚款缴纳凭证.pdf')
-      .expect(201);
-    const id = (
-      await as(applicant)
-        .post('/api/v1/repair-applications', {
-          recordId,
-          materials: [{ fileId: file.body.id, category: 'correction_proof' }],
-          commitment: {
-            content:
-              '本单位承诺已纠正失信行为，所提交材料真实有效，自愿接受社会监督，如违反承诺愿承担相应责任。',
-            consentToPublish: true,
-          },
-        })
-        .expect(201)
-    ).body.id as string;
-    await as(applicant).post(`/api/v1/repair-applications/${id}/submit`).expect(200);
-    await as(officer).post(`/api/v1/repair-applications/${id}/accept`).expect(200);
-    await as(officer)
-      .post(`/api/v1/repair-applications/${id}/approve`, { legalBasis: LEGAL, reasons: ['已履行处罚决定'] })
-      .expect(200);
-    await t.app.get(ReactionRunner).drain();
-    return id;
+    return approved(t, { officer, applicant }, `盱交罚〔2026〕T${serial}号`, `delivery-trail-${serial}`);
   }
 
-  async function register(code: string, name: string, receiver: FakeReceiver, secret: string) {
-    await t.http
-      .put(`/api/v1/platforms/${code}`)
-      .auth(admin, { type: 'bearer' })
-      .send({ name, transport: 'http', endpoint: receiver.url, secret })
-      .expect(201);
-  }
+  const register = (code: string, name: string, receiver: FakeReceiver, secret: string) =>
+    registerPlatform(t, admin, { code, name, endpoint: receiver.url, secret });
 
   beforeAll(async () => {
     t = await createTestApp({ DELIVERY_BACKOFF_BASE_MS: '1000' });

@@ -1,19 +1,19 @@
-import { createHash } from 'node:crypto';
-import { DEMO_SUBJECTS } from '@credence/identity';
-import { signature } from '@credence/delivery';
 import { FakeReceiver, type ReceivedMessage } from '../../libs/delivery/src/testing/fake-receiver';
-import { samplePdf } from '../../libs/materials/src/testing/sample-files';
 import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
 import { createTestApp, type TestApp } from '../setup/create-test-app';
+import {
+  approveRepair,
+  downloadBytes,
+  registerPlatform,
+  registerRecord,
+  REPAIR_BASIS as LEGAL,
+  sha256,
+  signedDocumentFetch,
+  uploadPdf,
+} from './support/delivery';
 
-const SUBJECT = DEMO_SUBJECTS.xuyiTongda;
 const SECRET = 'credit-china-worker-secret-0123456789abcdef';
-const LEGAL = '《信用修复管理办法》（国家发展和改革委员会令第36号）第十二条';
 const OBJECTION_BASIS = '《江苏省社会信用条例》第三十一条';
-const COMMITMENT = {
-  content: '本单位承诺已纠正失信行为，所提交材料真实有效，自愿接受社会监督，如违反承诺愿承担相应责任。',
-  consentToPublish: true,
-};
 /** What "within seconds" allows on a shared machine: the loop polls every 50 ms. */
 const WITHIN_MS = 5_000;
 
@@ -70,44 +70,30 @@ describe('delivery by the running worker loop (e2e)', () => {
 
   async function record(decisionDate: string): Promise<string> {
     serial += 1;
+    return registerRecord(t, officer, `盱交罚〔2026〕W${serial}号`, decisionDate);
+  }
+  async function upload(): Promise<string> {
+    serial += 1;
+    return uploadPdf(t, applicant, `delivery-worker-${serial}`, '证明材料.pdf');
+  }
+  const pdf = (url: string) => downloadBytes(t, applicant, url);
+  /** The applicant objects that the record is wrong: the objection's id. */
+  async function objection(
+    recordId: string,
+    filed: { statement: string; materials?: object[] },
+  ): Promise<string> {
     return (
-      await as(officer)
-        .post('/api/v1/credit-records', {
-          subject: { type: 'legal_person', code: SUBJECT.code, name: SUBJECT.name },
-          kind: 'administrative_penalty',
-          severity: 'general',
-          field: 'road_transport',
-          decisionNumber: `盱交罚〔2026〕W${serial}号`,
-          decisionDate,
-          facts: '未按规定进行车辆年度审验。',
-          legalBasis: '《道路运输条例》第七十条',
+      await as(applicant)
+        .post('/api/v1/objections', {
+          recordId,
+          ground: 'wrong',
+          statement: filed.statement,
+          ...(filed.materials ? { materials: filed.materials } : {}),
+          commitment: { content: '本单位承诺所提交材料真实有效。', consent: true },
         })
         .expect(201)
     ).body.id as string;
   }
-  async function upload(): Promise<string> {
-    serial += 1;
-    return (
-      await t.http
-        .post('/api/v1/files')
-        .auth(applicant, { type: 'bearer' })
-        .attach('file', samplePdf(`delivery-worker-${serial}`), '证明材料.pdf')
-        .expect(201)
-    ).body.id as string;
-  }
-  async function pdf(url: string): Promise<Buffer> {
-    const res = await t.http
-      .get(url)
-      .auth(applicant, { type: 'bearer' })
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    return res.body as Buffer;
-  }
-  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -120,11 +106,12 @@ describe('delivery by the running worker loop (e2e)', () => {
       ['admin', 'officer-xuyi', 'applicant-a'].map((u) => loginAs(t, u)),
     );
     china = await new FakeReceiver(SECRET).start();
-    await t.http
-      .put('/api/v1/platforms/credit-china')
-      .auth(admin, { type: 'bearer' })
-      .send({ name: '信用中国', transport: 'http', endpoint: china.url, secret: SECRET })
-      .expect(201);
+    await registerPlatform(t, admin, {
+      code: 'credit-china',
+      name: '信用中国',
+      endpoint: china.url,
+      secret: SECRET,
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -133,20 +120,7 @@ describe('delivery by the running worker loop (e2e)', () => {
 
   it('delivers an approval to 信用中国 within seconds of the decision, signed', async () => {
     const recordId = await record('2026-01-05');
-    const id = (
-      await as(applicant)
-        .post('/api/v1/repair-applications', {
-          recordId,
-          materials: [{ fileId: await upload(), category: 'correction_proof' }],
-          commitment: COMMITMENT,
-        })
-        .expect(201)
-    ).body.id as string;
-    await as(applicant).post(`/api/v1/repair-applications/${id}/submit`).expect(200);
-    await as(officer).post(`/api/v1/repair-applications/${id}/accept`).expect(200);
-    await as(officer)
-      .post(`/api/v1/repair-applications/${id}/approve`, { legalBasis: LEGAL, reasons: ['已履行处罚决定'] })
-      .expect(200);
+    const id = await approveRepair(t, { officer, applicant }, recordId, await upload());
     const { got, waitedMs } = await delivered(id, 'credit-repair.approved');
     expect(waitedMs).toBeLessThan(WITHIN_MS);
     expect(got).toMatchObject({ verified: true, platform: 'credit-china', answered: 200 });
@@ -160,17 +134,10 @@ describe('delivery by the running worker loop (e2e)', () => {
 
   it('an objection’s mark, correction and the mark’s end reach the platform in order, with the notice', async () => {
     const recordId = await record('2026-05-10');
-    const id = (
-      await as(applicant)
-        .post('/api/v1/objections', {
-          recordId,
-          ground: 'wrong',
-          statement: '处罚决定书载明的车辆号牌与本公司车辆不符。',
-          materials: [{ fileId: await upload(), category: 'evidence' }],
-          commitment: { content: '本单位承诺所提交材料真实有效。', consent: true },
-        })
-        .expect(201)
-    ).body.id as string;
+    const id = await objection(recordId, {
+      statement: '处罚决定书载明的车辆号牌与本公司车辆不符。',
+      materials: [{ fileId: await upload(), category: 'evidence' }],
+    });
     await as(officer).post(`/api/v1/objections/${id}/accept`).expect(200);
     const marked = body((await delivered(id, 'objection.mark-set')).got);
     expect(marked).toMatchObject({
@@ -208,13 +175,7 @@ describe('delivery by the running worker loop (e2e)', () => {
       details: { outcome: 'corrected', recordId },
     });
     // The platform fetches the notice itself, signed over the message id: the bytes the subject received.
-    const ts = String(Math.floor(t.clock.now().getTime() / 1000));
-    const doc = await t.http
-      .get(`/api/v1/deliveries/${message.messageId}/document`)
-      .set('X-Credence-Platform', 'credit-china')
-      .set('X-Credence-Timestamp', ts)
-      .set('X-Credence-Signature', signature(SECRET, ts, message.messageId))
-      .expect(200);
+    const doc = await signedDocumentFetch(t, message.messageId, 'credit-china', SECRET).expect(200);
     expect(doc.headers.etag).toBe(`"${sha256(notice)}"`);
     // The platforms not registered wait, visibly, on the objection's case.
     const rows = (await as(officer).get(`/api/v1/cases/${id}/deliveries`).expect(200)).body.deliveries as {
@@ -254,16 +215,7 @@ describe('delivery by the running worker loop (e2e)', () => {
 
   async function objectionAnswered(outcome: string, answer: object): Promise<string> {
     const recordId = await record('2026-05-10');
-    const id = (
-      await as(applicant)
-        .post('/api/v1/objections', {
-          recordId,
-          ground: 'wrong',
-          statement: '该信息不应公示。',
-          commitment: { content: '本单位承诺所提交材料真实有效。', consent: true },
-        })
-        .expect(201)
-    ).body.id as string;
+    const id = await objection(recordId, { statement: '该信息不应公示。' });
     await as(officer).post(`/api/v1/objections/${id}/accept`).expect(200);
     await delivered(id, 'objection.mark-set');
     await as(officer)

@@ -1,20 +1,20 @@
-import { createHash } from 'node:crypto';
-import { DEMO_SUBJECTS } from '@credence/identity';
-import { DeliveryRelay, signature, SyncClocks } from '@credence/delivery';
+import { DeliveryRelay, SyncClocks } from '@credence/delivery';
 import { ReactionRunner } from '@credence/workflow';
 import { FakeReceiver } from '../../libs/delivery/src/testing/fake-receiver';
-import { samplePdf } from '../../libs/materials/src/testing/sample-files';
 import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
 import { createTestApp, type TestApp } from '../setup/create-test-app';
+import {
+  approvedApplication as approved,
+  downloadBytes,
+  REPAIR_BASIS as LEGAL,
+  sha256,
+  signedDocumentFetch,
+  signedReceipt,
+  SUBJECT,
+} from './support/delivery';
 
-const SUBJECT = DEMO_SUBJECTS.xuyiTongda;
 const CHINA_SECRET = 'credit-china-secret-0123456789abcdefghij';
 const AGENCY_SECRET = 'credit-agencies-secret-0123456789abcdefgh';
-const LEGAL = '《信用修复管理办法》（国家发展和改革委员会令第36号）第十二条';
-const COMMITMENT = {
-  content: '本单位承诺已纠正失信行为，所提交材料真实有效，自愿接受社会监督，如违反承诺愿承担相应责任。',
-  consentToPublish: true,
-};
 
 interface Delivery {
   messageId: string;
@@ -41,64 +41,20 @@ describe('delivery (e2e)', () => {
   /** A general record decided in January, applied for, accepted and approved by the officer: the application id. */
   async function approvedApplication(): Promise<string> {
     serial += 1;
-    const recordId = (
-      await as(officer)
-        .post('/api/v1/credit-records', {
-          subject: { type: 'legal_person', code: SUBJECT.code, name: SUBJECT.name },
-          kind: 'administrative_penalty',
-          severity: 'general',
-          field: 'road_transport',
-          decisionNumber: `盱交罚〔2026〕D${serial}号`,
-          decisionDate: '2026-01-05',
-          facts: '未按规定进行车辆年度审验。',
-          legalBasis: '《道路运输条例》第七十条',
-        })
-        .expect(201)
-    ).body.id as string;
-    const file = await t.http
-      .post('/api/v1/files')
-      .auth(applicant, { type: 'bearer' })
-      .attach('file', samplePdf(`delivery-${serial}`), '罚款缴纳凭证.pdf')
-      .expect(201);
-    const id = (
-      await as(applicant)
-        .post('/api/v1/repair-applications', {
-          recordId,
-          materials: [{ fileId: file.body.id, category: 'correction_proof' }],
-          commitment: COMMITMENT,
-        })
-        .expect(201)
-    ).body.id as string;
-    await as(applicant).post(`/api/v1/repair-applications/${id}/submit`).expect(200);
-    await as(officer).post(`/api/v1/repair-applications/${id}/accept`).expect(200);
-    await as(officer)
-      .post(`/api/v1/repair-applications/${id}/approve`, { legalBasis: LEGAL, reasons: ['已履行处罚决定'] })
-      .expect(200);
-    await t.app.get(ReactionRunner).drain();
-    return id;
+    return approved(t, { officer, applicant }, `盱交罚〔2026〕D${serial}号`, `delivery-${serial}`);
   }
 
   const deliveries = async (caseId: string, token = officer) =>
     (await as(token).get(`/api/v1/cases/${caseId}/deliveries`).expect(200)).body.deliveries as Delivery[];
 
-  /** A receipt as the platform sends it: the exact body bytes, signed with its secret at `at`. */
-  function receipt(
+  /** A receipt as the platform sends it (信用中国's, unless another platform is named). */
+  const receipt = (
     messageId: string,
     body: object,
     platform = 'credit-china',
     secret = CHINA_SECRET,
     at = t.clock.now(),
-  ) {
-    const raw = JSON.stringify(body);
-    const timestamp = String(Math.floor(at.getTime() / 1000));
-    return t.http
-      .post(`/api/v1/deliveries/${messageId}/receipt`)
-      .set('Content-Type', 'application/json')
-      .set('X-Credence-Platform', platform)
-      .set('X-Credence-Timestamp', timestamp)
-      .set('X-Credence-Signature', signature(secret, timestamp, raw))
-      .send(raw);
-  }
+  ) => signedReceipt(t, messageId, body, platform, secret, at);
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -183,15 +139,7 @@ describe('delivery (e2e)', () => {
     expect(mine.every((r) => r.verified)).toBe(true);
 
     const message = JSON.parse(mine[2].body);
-    const pdf = await t.http
-      .get(`/api/v1/repair-applications/${id}/decision.pdf`)
-      .auth(applicant, { type: 'bearer' })
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const pdf = await downloadBytes(t, applicant, `/api/v1/repair-applications/${id}/decision.pdf`);
     expect(message).toMatchObject({
       messageId: mine[0].messageId,
       topic: 'credit-repair.approved',
@@ -204,9 +152,7 @@ describe('delivery (e2e)', () => {
         legalBasis: LEGAL,
         reasons: ['已履行处罚决定'],
         document: {
-          sha256: createHash('sha256')
-            .update(pdf.body as Buffer)
-            .digest('hex'),
+          sha256: sha256(pdf),
           url: `https://credence.example.gov.cn/api/v1/deliveries/${mine[0].messageId}/document`,
         },
       },
@@ -229,13 +175,7 @@ describe('delivery (e2e)', () => {
       .expect(404);
 
     // The platform fetches the document with its own signature over the message id.
-    const ts = String(Math.floor(t.clock.now().getTime() / 1000));
-    const doc = await t.http
-      .get(`/api/v1/deliveries/${toChina.messageId}/document`)
-      .set('X-Credence-Platform', 'credit-china')
-      .set('X-Credence-Timestamp', ts)
-      .set('X-Credence-Signature', signature(CHINA_SECRET, ts, toChina.messageId))
-      .expect(200);
+    const doc = await signedDocumentFetch(t, toChina.messageId, 'credit-china', CHINA_SECRET).expect(200);
     expect(doc.headers.etag).toBe(`"${message.decision.document.sha256}"`);
 
     // Receipts: signed by the platform itself, fresh, for its own message.

@@ -58,6 +58,25 @@ interface CaseFacts {
   authority_name: string | null;
 }
 
+/** A decision document as the download and the message's hash give it. */
+export interface DecisionFile {
+  pdf: Buffer;
+  sha256: string;
+  fileName: string;
+}
+
+/** What a decided case adds to its message: the case number, the record it concerns and the decision in force. */
+interface DecisionFacts {
+  caseNumber: string | null | undefined;
+  record: RecordFacts | null;
+  decision: {
+    documentNumber: string;
+    made: { at: string; legalBasis: string | null; reasons: string[] };
+    /** The SHA-256 of the decision's document; null when it has none to download. */
+    sha256: string | null;
+  } | null;
+}
+
 interface RecordFacts {
   id: string;
   decision_number: string;
@@ -112,30 +131,19 @@ export class DeliveryMessages {
   }
 
   /** The decision document a message links to, as it stood at the message's decision; null when it has none. */
-  async document(
-    row: OutboxRow,
-    sql: Sql,
-  ): Promise<{ pdf: Buffer; sha256: string; fileName: string } | null> {
+  async document(row: OutboxRow, sql: Sql): Promise<DecisionFile | null> {
     if (row.case_id && row.topic.startsWith('objection.')) {
       const notice = await this.objectionNoticeAt(row, sql);
       if (!notice) return null;
       const pdf = await renderDecisionPdf(notice);
-      return {
-        pdf,
-        sha256: createHash('sha256').update(pdf).digest('hex'),
-        fileName: `${notice.title.zh}-${notice.documentNumber}.pdf`,
-      };
+      return { pdf, sha256: sha256Of(pdf), fileName: `${notice.title.zh}-${notice.documentNumber}.pdf` };
     }
     if (!row.case_id || !row.topic.startsWith('credit-repair.')) return null;
     const context = await this.repairContextAt(row, sql);
     if (!context) return null;
     const document = repairDecisionDocument(context);
     const pdf = await renderDecisionPdf(document);
-    return {
-      pdf,
-      sha256: createHash('sha256').update(pdf).digest('hex'),
-      fileName: `${document.documentNumber}-${document.title.zh}.pdf`,
-    };
+    return { pdf, sha256: sha256Of(pdf), fileName: `${document.documentNumber}-${document.title.zh}.pdf` };
   }
 
   private async withRepairDecision(
@@ -147,38 +155,18 @@ export class DeliveryMessages {
     const decision = context ? (context.revocation ?? context.decision) : null;
     const record = context?.record ? await this.recordFacts(context.record.id, sql) : null;
     const document = await this.document(row, sql);
-    return {
-      ...base,
-      case: base.case ? { ...base.case, number: context?.caseNumber ?? base.case.number } : null,
-      // The record's subject and finding authority: the application's are the same subject, the deciding authority.
-      subject: record ? { code: record.subject_code, name: record.subject_name } : base.subject,
-      authority: record ? { code: record.authority_code, name: record.authority_name } : base.authority,
-      record: record
-        ? {
-            id: record.id,
-            decisionNumber: record.decision_number,
-            decisionDate: record.decision_date,
-            kind: record.kind,
-            severity: record.severity,
-            field: record.field,
-          }
-        : null,
+    return this.withDecision(base, row, {
+      caseNumber: context?.caseNumber,
+      record,
       decision:
         decision && context
           ? {
               documentNumber: context.caseNumber ?? context.caseId,
-              date: beijingDateOf(new Date(decision.at)),
-              legalBasis: decision.legalBasis,
-              reasons: decision.reasons,
-              document: document
-                ? {
-                    sha256: document.sha256,
-                    url: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/deliveries/${row.id}/document`,
-                  }
-                : null,
+              made: decision,
+              sha256: document?.sha256 ?? null,
             }
           : null,
-    };
+    });
   }
 
   /**
@@ -199,9 +187,29 @@ export class DeliveryMessages {
     const answer = decided ? (context?.appealDecision ?? context?.answer ?? null) : null;
     const notice = answer && loaded ? noticeOfLoaded(loaded) : null;
     const pdf = notice ? await renderDecisionPdf(notice) : null;
+    return this.withDecision(base, row, {
+      caseNumber: context?.caseNumber,
+      record,
+      decision:
+        answer && context
+          ? {
+              documentNumber: notice?.documentNumber ?? context.caseNumber ?? context.caseId,
+              made: answer,
+              sha256: pdf ? sha256Of(pdf) : null,
+            }
+          : null,
+    });
+  }
+
+  /**
+   * The part both decided case types add to the base message. The record's subject and finding authority replace the
+   * case's: an application or objection concerns that same subject, but the case's authority is the deciding one.
+   */
+  private withDecision(base: DeliveryMessage, row: OutboxRow, facts: DecisionFacts): DeliveryMessage {
+    const { record, decision } = facts;
     return {
       ...base,
-      case: base.case ? { ...base.case, number: context?.caseNumber ?? base.case.number } : null,
+      case: base.case ? { ...base.case, number: facts.caseNumber ?? base.case.number } : null,
       subject: record ? { code: record.subject_code, name: record.subject_name } : base.subject,
       authority: record ? { code: record.authority_code, name: record.authority_name } : base.authority,
       record: record
@@ -214,21 +222,20 @@ export class DeliveryMessages {
             field: record.field,
           }
         : null,
-      decision:
-        answer && context
-          ? {
-              documentNumber: notice?.documentNumber ?? context.caseNumber ?? context.caseId,
-              date: beijingDateOf(new Date(answer.at)),
-              legalBasis: answer.legalBasis,
-              reasons: answer.reasons,
-              document: pdf
-                ? {
-                    sha256: createHash('sha256').update(pdf).digest('hex'),
-                    url: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/deliveries/${row.id}/document`,
-                  }
-                : null,
-            }
-          : null,
+      decision: decision
+        ? {
+            documentNumber: decision.documentNumber,
+            date: beijingDateOf(new Date(decision.made.at)),
+            legalBasis: decision.made.legalBasis,
+            reasons: decision.made.reasons,
+            document: decision.sha256
+              ? {
+                  sha256: decision.sha256,
+                  url: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/deliveries/${row.id}/document`,
+                }
+              : null,
+          }
+        : null,
     };
   }
 
@@ -273,6 +280,10 @@ export class DeliveryMessages {
     );
     return rows[0] ?? null;
   }
+}
+
+function sha256Of(pdf: Buffer): string {
+  return createHash('sha256').update(pdf).digest('hex');
 }
 
 /** The case number a writer put in the payload, under any of the names the workflows use. */
