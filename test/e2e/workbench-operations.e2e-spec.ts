@@ -1,14 +1,13 @@
-import { DEMO_SUBJECTS } from '@credence/identity';
-import { samplePdf } from '../../libs/materials/src/testing/sample-files';
+import {
+  acceptedRepair as acceptedRepairOf,
+  createStaff,
+  recommendApproval,
+  rememberIds,
+  REPAIR_LEGAL_BASIS as LEGAL,
+  WORKBENCH_SUBJECT as SUBJECT,
+} from './support/workbench-repairs';
 import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
 import { createTestApp, type TestApp } from '../setup/create-test-app';
-
-const SUBJECT = DEMO_SUBJECTS.xuyiTongda;
-const LEGAL = '《信用修复管理办法》第十二条';
-const COMMITMENT = {
-  content: '本单位承诺已纠正失信行为，所提交材料真实有效，自愿接受社会监督，如违反承诺愿承担相应责任。',
-  consentToPublish: true,
-};
 
 /**
  * The reviewer workbench on a serious record's repair (four eyes, collective review by setting): transfer →
@@ -29,65 +28,17 @@ describe('workbench operations (e2e)', () => {
   let serial = 0;
   const as = (token: string) => authed(t, token);
 
-  async function staff(username: string, role: string, relatedTo?: string): Promise<string> {
-    const admin = await loginAs(t, 'admin');
-    const created = await as(admin)
-      .post('/api/v1/accounts', {
-        username,
-        password: t.env.DEMO_PASSWORD,
-        displayName: username,
-        role,
-        authorityCode: '320830',
-      })
-      .expect(201);
-    ids[username] = created.body.id as string;
-    if (relatedTo)
-      await as(admin)
-        .post(`/api/v1/accounts/${created.body.id}/related-subjects`, {
-          subjectCode: relatedTo,
-          reason: '亲属任职',
-        })
-        .expect(204);
-    return loginAs(t, username);
-  }
+  const staff = (username: string, role: string, relatedTo?: string) =>
+    createStaff(t, ids, username, role, relatedTo);
 
-  async function acceptedRepair(): Promise<string> {
-    const recorded = await as(officer)
-      .post('/api/v1/credit-records', {
-        subject: { type: 'legal_person', code: SUBJECT.code, name: SUBJECT.name },
-        kind: 'administrative_penalty',
-        severity: 'serious',
-        field: 'road_transport',
-        decisionNumber: `盱交罚〔2025〕W${++serial}号`,
-        decisionDate: '2025-05-06',
-        facts: '未按规定进行车辆年度审验。',
-        legalBasis: '《道路运输条例》第七十条',
-      })
-      .expect(201);
-    const file = await t.http
-      .post('/api/v1/files')
-      .auth(applicant, { type: 'bearer' })
-      .attach('file', samplePdf('workbench'), '罚款缴纳凭证.pdf')
-      .expect(201);
-    const created = await as(applicant)
-      .post('/api/v1/repair-applications', {
-        recordId: recorded.body.id,
-        materials: [{ fileId: file.body.id, category: 'correction_proof' }],
-        commitment: COMMITMENT,
-      })
-      .expect(201);
-    const id = created.body.id as string;
-    await as(applicant).post(`/api/v1/repair-applications/${id}/submit`).expect(200);
-    await as(officer).post(`/api/v1/repair-applications/${id}/accept`).expect(200);
-    return id;
-  }
+  const acceptedRepair = () =>
+    acceptedRepairOf(
+      t,
+      { officer, applicant },
+      { decisionNumber: `盱交罚〔2025〕W${++serial}号`, pdfSeed: 'workbench' },
+    );
 
-  const recommend = (id: string, token: string) =>
-    as(token).post(`/api/v1/repair-applications/${id}/recommend`, {
-      recommendation: 'approve',
-      opinion: '已缴清罚款并完成整改，建议准予修复。',
-      reasons: ['罚款已缴纳'],
-    });
+  const recommend = (id: string, token: string) => recommendApproval(t, id, token);
   const resultDue = async (id: string) =>
     (await as(officer).get(`/api/v1/cases/${id}`).expect(200)).body.clocks.find(
       (c: { name: string }) => c.name === 'result',
@@ -104,11 +55,10 @@ describe('workbench operations (e2e)', () => {
     reviewer2 = await staff('reviewer-xuyi-2', 'senior_reviewer');
     reviewer3 = await staff('reviewer-xuyi-3', 'senior_reviewer');
     related = await staff('reviewer-xuyi-rel', 'senior_reviewer', SUBJECT.code);
-    for (const [username, token] of [
+    await rememberIds(t, ids, [
       ['reviewer-xuyi', reviewer],
       ['officer-xuyi', officer],
-    ] as const)
-      ids[username] = (await as(token).get('/api/v1/auth/me').expect(200)).body.id as string;
+    ]);
     // 会签: this authority's repair decisions need one co-signer who agrees.
     await as(await loginAs(t, 'admin'))
       .post('/api/v1/authority-policies', {

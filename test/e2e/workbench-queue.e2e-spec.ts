@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { DEMO_SUBJECTS } from '@credence/identity';
 import { CaseEngine } from '@credence/workflow';
-import { samplePdf } from '../../libs/materials/src/testing/sample-files';
+import {
+  acceptedRepair as acceptedRepairOf,
+  createStaff,
+  recommendApproval,
+  rememberIds,
+  REPAIR_LEGAL_BASIS as LEGAL,
+} from './support/workbench-repairs';
 import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
 import { createTestApp, type TestApp } from '../setup/create-test-app';
-
-const SUBJECT = DEMO_SUBJECTS.xuyiTongda;
-const LEGAL = '《信用修复管理办法》第十二条';
-const COMMITMENT = {
-  content: '本单位承诺已纠正失信行为，所提交材料真实有效，自愿接受社会监督，如违反承诺愿承担相应责任。',
-  consentToPublish: true,
-};
 
 interface HistoryEvent {
   version: number;
@@ -43,59 +41,19 @@ describe('workbench queue and hand-overs (e2e)', () => {
     delete: (url: string) => t.http.delete(url).auth(token, { type: 'bearer' }),
   });
 
-  async function staff(username: string, role: string): Promise<string> {
-    const admin = await loginAs(t, 'admin');
-    const created = await as(admin)
-      .post('/api/v1/accounts', {
-        username,
-        password: t.env.DEMO_PASSWORD,
-        displayName: username,
-        role,
-        authorityCode: '320830',
-      })
-      .expect(201);
-    ids[username] = created.body.id as string;
-    return loginAs(t, username);
-  }
+  const staff = (username: string, role: string) => createStaff(t, ids, username, role);
 
   /** A serious record's repair, accepted: the review step, unclaimed. */
   async function acceptedRepair(): Promise<string> {
-    const recorded = await as(officer)
-      .post('/api/v1/credit-records', {
-        subject: { type: 'legal_person', code: SUBJECT.code, name: SUBJECT.name },
-        kind: 'administrative_penalty',
-        severity: 'serious',
-        field: 'road_transport',
-        decisionNumber: `盱交罚〔2025〕Q${++serial}号`,
-        decisionDate: '2025-05-06',
-        facts: '未按规定进行车辆年度审验。',
-        legalBasis: '《道路运输条例》第七十条',
-      })
-      .expect(201);
-    const file = await t.http
-      .post('/api/v1/files')
-      .auth(applicant, { type: 'bearer' })
-      .attach('file', samplePdf(`queue-${serial}`), '罚款缴纳凭证.pdf')
-      .expect(201);
-    const created = await as(applicant)
-      .post('/api/v1/repair-applications', {
-        recordId: recorded.body.id,
-        materials: [{ fileId: file.body.id, category: 'correction_proof' }],
-        commitment: COMMITMENT,
-      })
-      .expect(201);
-    const id = created.body.id as string;
-    await as(applicant).post(`/api/v1/repair-applications/${id}/submit`).expect(200);
-    await as(officer).post(`/api/v1/repair-applications/${id}/accept`).expect(200);
-    return id;
+    const n = ++serial;
+    return acceptedRepairOf(
+      t,
+      { officer, applicant },
+      { decisionNumber: `盱交罚〔2025〕Q${n}号`, pdfSeed: `queue-${n}` },
+    );
   }
 
-  const recommend = (id: string, token: string) =>
-    as(token).post(`/api/v1/repair-applications/${id}/recommend`, {
-      recommendation: 'approve',
-      opinion: '已缴清罚款并完成整改，建议准予修复。',
-      reasons: ['罚款已缴纳'],
-    });
+  const recommend = (id: string, token: string) => recommendApproval(t, id, token);
   const approve = (id: string, token: string) =>
     as(token).post(`/api/v1/repair-applications/${id}/approve`, { opinion: '同意', legalBasis: LEGAL });
   /** A repair at its decision step: recommended by `reviewer`, so the decision is any other senior reviewer's. */
@@ -121,11 +79,10 @@ describe('workbench queue and hand-overs (e2e)', () => {
     reviewer2 = await staff('reviewer-xuyi-q2', 'senior_reviewer');
     reviewer3 = await staff('reviewer-xuyi-q3', 'senior_reviewer');
     reviewer4 = await staff('reviewer-xuyi-q4', 'senior_reviewer');
-    for (const [username, token] of [
+    await rememberIds(t, ids, [
       ['reviewer-xuyi', reviewer],
       ['officer-xuyi', officer],
-    ] as const)
-      ids[username] = (await as(token).get('/api/v1/auth/me').expect(200)).body.id as string;
+    ]);
   });
   afterAll(() => t.close());
 
@@ -478,5 +435,12 @@ describe('workbench queue and hand-overs (e2e)', () => {
     // Nothing half-recorded: the holder signs on the fresh case, and the after-signer may follow.
     await as(reviewer2).post(`/api/v1/cases/${id}/sign`, { agree: true, opinion: '拟同意修复' }).expect(200);
     await as(reviewer3).post(`/api/v1/cases/${id}/sign`, { agree: true, opinion: '同意' }).expect(200);
+  });
+
+  it('shows an admin the work of every authority, whatever view is asked for (they hold none)', async () => {
+    const id = await acceptedRepair();
+    const admin = await loginAs(t, 'admin');
+    expect(await view(admin, 'view=mine&pageSize=200')).toContain(id);
+    expect(await view(otherAuthority, 'view=role&pageSize=200')).not.toContain(id);
   });
 });

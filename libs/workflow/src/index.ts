@@ -31,6 +31,8 @@ export * from './workbench/workbench-events';
 export * from './workbench/holding';
 export * from './workbench/returns';
 export * from './workbench/workbench';
+export * from './workbench/co-signing';
+export * from './workbench/case-notes';
 export * from './workbench/workbench-access';
 export * from './workbench/workbench-refusals';
 export * from './workbench/work-queue';

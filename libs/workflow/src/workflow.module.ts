@@ -8,13 +8,14 @@ import { CaseViews } from './case-view';
 import { Deadlines } from './clocks/deadlines';
 import { ProvisionalDeadlines } from './clocks/provisional-deadlines';
 import { TimerWorker } from './timer-worker';
-import { WorkItems } from './work-items';
 import { WorkerLoop } from './worker-loop';
 import { CaseNumbers } from './case-numbers';
 import { ReactionLoop } from './reactions/reaction-loop';
 import { ReactionRunner } from './reactions/reaction-runner';
 import { CaseActionHandler } from './actions/case-action';
 import { Workbench } from './workbench/workbench';
+import { CoSigning } from './workbench/co-signing';
+import { CaseNotes } from './workbench/case-notes';
 import { WorkbenchAccess } from './workbench/workbench-access';
 import { WorkQueue } from './workbench/work-queue';
 import { Deputies } from './workbench/deputies';
@@ -32,7 +33,6 @@ import { Deputies } from './workbench/deputies';
     CaseTypeRegistry,
     CaseEngine,
     CaseViews,
-    WorkItems,
     TimerWorker,
     ProvisionalDeadlines,
     Deadlines,
@@ -43,6 +43,8 @@ import { Deputies } from './workbench/deputies';
     CaseActionHandler,
     WorkbenchAccess,
     Workbench,
+    CoSigning,
+    CaseNotes,
     WorkQueue,
     Deputies,
   ],
@@ -51,7 +53,6 @@ import { Deputies } from './workbench/deputies';
     CaseTypeRegistry,
     CaseEngine,
     CaseViews,
-    WorkItems,
     TimerWorker,
     ProvisionalDeadlines,
     Deadlines,
@@ -59,6 +60,8 @@ import { Deputies } from './workbench/deputies';
     ReactionRunner,
     WorkbenchAccess,
     Workbench,
+    CoSigning,
+    CaseNotes,
     WorkQueue,
     Deputies,
   ],

@@ -10,7 +10,6 @@ import {
   CaseViews,
   diagramStateLabels,
   toMermaid,
-  WorkItems,
   WorkQueue,
 } from '@credence/workflow';
 
@@ -29,7 +28,6 @@ export class CasesController {
     private readonly engine: CaseEngine,
     private readonly registry: CaseTypeRegistry,
     private readonly views: CaseViews,
-    private readonly workItems: WorkItems,
     private readonly queue: WorkQueue,
     private readonly trails: DecisionTrails,
   ) {}
@@ -41,8 +39,7 @@ export class CasesController {
   })
   @ApiOkResponse({ type: WorkQueuePageDto })
   list(@Query() query: WorkQueueQuery, @CurrentUser() user: Actor) {
-    // An admin oversees every authority's queue (no view of their own: they hold no cases).
-    return user.role === 'admin' ? this.workItems.for(user, query) : this.queue.list(user, query);
+    return this.queue.list(user, query);
   }
 
   @Get('case-types')

@@ -2,6 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Actor } from '@credence/identity';
 import {
+  CaseNotes,
+  CoSigning,
   Deputies,
   returnTargetsOf,
   stateLabel,
@@ -42,6 +44,8 @@ const origin = (ctx: RequestContext): RequestOrigin => ({ ...ctx });
 export class WorkbenchController {
   constructor(
     private readonly workbench: Workbench,
+    private readonly coSigning: CoSigning,
+    private readonly notes: CaseNotes,
     private readonly queue: WorkQueue,
     private readonly deputies: Deputies,
   ) {}
@@ -163,7 +167,7 @@ export class WorkbenchController {
     @Ctx() ctx: RequestContext,
   ) {
     return stateOf(
-      await this.workbench.addSigners(id, user, origin(ctx), body.accounts, body.mode, body.reason),
+      await this.coSigning.addSigners(id, user, origin(ctx), body.accounts, body.mode, body.reason),
       user,
     );
   }
@@ -177,7 +181,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.removeSigner(id, user, origin(ctx), accountId), user);
+    return stateOf(await this.coSigning.removeSigner(id, user, origin(ctx), accountId), user);
   }
 
   @Post('cases/:id/sign')
@@ -190,7 +194,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.sign(id, user, origin(ctx), body.agree, body.opinion), user);
+    return stateOf(await this.coSigning.sign(id, user, origin(ctx), body.agree, body.opinion), user);
   }
 
   @Post('cases/:id/recall')
@@ -216,7 +220,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.copy(id, user, origin(ctx), body.to, body.note), user);
+    return stateOf(await this.notes.copy(id, user, origin(ctx), body.to, body.note), user);
   }
 
   @Post('cases/:id/urge')
@@ -229,7 +233,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.urge(id, user, origin(ctx), body.note), user);
+    return stateOf(await this.notes.urge(id, user, origin(ctx), body.note), user);
   }
 
   @Post('cases/:id/comments')
@@ -242,13 +246,13 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.comment(id, user, origin(ctx), body.comment), user);
+    return stateOf(await this.notes.comment(id, user, origin(ctx), body.comment), user);
   }
 
   @Get('cases/:id/comments')
   @ApiOperation({ summary: '内部意见列表 / Internal comments' })
   comments(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
-    return this.workbench.comments(id, user);
+    return this.notes.comments(id, user);
   }
 
   @Put('accounts/:id/deputy')

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MATERIAL_CATEGORIES } from '@credence/credit-repair';
 import { CaseBilingualTextDto, CaseDetailDto } from '../cases/case-view.dto';
-import { CreditRecordSubjectDto } from '../credit-records/credit-record-list.dto';
+import { CreditRecordAsFiledDto } from '../credit-records/credit-record-as-filed.dto';
 
 /*
  * The documented answer of GET /repair-applications/:id (RepairViews.of): the case view with the application's own
@@ -12,17 +12,7 @@ import { CreditRecordSubjectDto } from '../credit-records/credit-record-list.dto
 const openObject = { type: 'object', additionalProperties: true, nullable: true } as const;
 
 /** The record as it stood when the application was made (RecordSummary). */
-export class RepairRecordSummaryDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() decisionNumber!: string;
-  @ApiProperty() decisionDate!: string;
-  @ApiProperty() kind!: string;
-  @ApiProperty() severity!: string;
-  @ApiProperty() field!: string;
-  @ApiProperty() authorityCode!: string;
-  @ApiProperty() authorityPath!: string;
-  @ApiProperty() authorityName!: string;
-  @ApiProperty({ type: CreditRecordSubjectDto }) subject!: CreditRecordSubjectDto;
+export class RepairRecordSummaryDto extends CreditRecordAsFiledDto {
   @ApiProperty() repairableFrom!: string;
   @ApiProperty({ type: String, nullable: true }) ruleSet!: string | null;
 }

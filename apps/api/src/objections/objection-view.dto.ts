@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PUBLIC_STATUSES } from '@credence/credit-records';
 import { OBJECTION_GROUNDS, OBJECTION_MATERIAL_CATEGORIES, OBJECTION_OUTCOMES } from '@credence/objections';
 import { CaseBilingualTextDto, CaseTrailStepDto, CaseViewDto } from '../cases/case-view.dto';
-import { CreditRecordSubjectDto } from '../credit-records/credit-record-list.dto';
+import { CreditRecordAsFiledDto } from '../credit-records/credit-record-as-filed.dto';
 
 /*
  * The documented answer of GET /objections/:id (ObjectionQueries.viewOf): the case view with the objection's own
@@ -14,17 +14,7 @@ import { CreditRecordSubjectDto } from '../credit-records/credit-record-list.dto
 const openObject = { type: 'object', additionalProperties: true, nullable: true } as const;
 
 /** The record objected to, as it stood when the objection was filed (ObjectedRecord). */
-export class ObjectionRecordDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() decisionNumber!: string;
-  @ApiProperty() decisionDate!: string;
-  @ApiProperty() kind!: string;
-  @ApiProperty() severity!: string;
-  @ApiProperty() field!: string;
-  @ApiProperty() authorityCode!: string;
-  @ApiProperty() authorityPath!: string;
-  @ApiProperty() authorityName!: string;
-  @ApiProperty({ type: CreditRecordSubjectDto }) subject!: CreditRecordSubjectDto;
+export class ObjectionRecordDto extends CreditRecordAsFiledDto {
   @ApiProperty() contentVersion!: number;
 }
 

@@ -52,8 +52,10 @@ export class WorkQueue {
   ) {}
 
   async list(actor: WorkflowActor, filter: QueueFilter): Promise<{ items: QueueItem[]; total: number }> {
-    if (!STAFF.includes(actor.role) || !actor.authorityCode) return { items: [], total: 0 };
-    const view = filter.view ?? 'role';
+    // An admin oversees every authority's queue: they hold no cases, so no view of their own — all the work.
+    const admin = actor.role === 'admin';
+    if (!admin && (!STAFF.includes(actor.role) || !actor.authorityCode)) return { items: [], total: 0 };
+    const view = admin ? 'all' : (filter.view ?? 'role');
     const now = this.clock.now();
     const deputised = view === 'mine' ? await this.deputisedFor(actor, beijingDateOf(now)) : [];
     const conditions: Record<QueueView, string> = {
@@ -82,7 +84,7 @@ export class WorkQueue {
          LEFT JOIN case_work w ON w.case_id = c.id
          LEFT JOIN LATERAL (SELECT due_at, due_soon_at, provisional FROM case_clocks
                              WHERE case_id = c.id AND status = 'running' ORDER BY due_at LIMIT 1) k ON true
-        WHERE ${active} AND c.authority_code = $3::text AND ${conditions[view]}
+        WHERE ${active} AND ($3::text IS NULL OR c.authority_code = $3::text) AND ${conditions[view]}
           AND ($4::text IS NULL OR c.type = $4::text)
           AND ($5::text IS NULL OR ($5::text = 'overdue' AND k.due_at <= $7)
                OR ($5::text = 'soon' AND k.due_soon_at <= $7 AND k.due_at > $7))
@@ -90,7 +92,7 @@ export class WorkQueue {
       [
         actor.id,
         actor.role,
-        actor.authorityCode,
+        admin ? null : actor.authorityCode,
         filter.type ?? null,
         filter.due ?? null,
         beijingDateOf(now),
