@@ -3,6 +3,7 @@ import {
   spawnApi,
   spawnWorker,
   waitForHealth,
+  waitForOutput,
   type RunningApi,
   type RunningProcess,
 } from './support/processes';
@@ -34,6 +35,8 @@ describe('database outages under load (reliability)', () => {
     api = await spawnApi(url, timeouts);
     // The background work (sealing every event into the audit ledger) runs in a worker process of its own.
     worker = spawnWorker(url, timeouts);
+    // Outages below hit a running worker, not one still booting (a boot that loses its database midway exits).
+    await waitForOutput(worker, 'Credence worker is running', 60_000);
     token = await login(api.baseUrl, 'officer-xuyi');
     const first = await call(`${api.baseUrl}/api/v1/credit-records`, {
       method: 'POST',
@@ -119,7 +122,10 @@ describe('database outages under load (reliability)', () => {
         await new Promise((r) => setTimeout(r, 1000));
         await expectEveryRouteUnavailable();
         expect(api.child.exitCode).toBeNull();
-        expect(worker.child.exitCode).toBeNull();
+        expect({
+          worker: worker.child.exitCode,
+          output: worker.child.exitCode === null ? '' : worker.output(),
+        }).toEqual({ worker: null, output: '' });
         await db.up();
         const recovered = await recoveryTime();
         expect(recovered).toBeLessThan(RECOVERY_LIMIT_MS);
