@@ -1,10 +1,5 @@
-import type { Page } from 'playwright-core';
-import {
-  accessibilityViolations,
-  pageProblems,
-  startConsole,
-  type ConsoleUnderTest,
-} from './support/console';
+import { apiCaller, expectClean, uploadPdf } from './support/api';
+import { startConsole, type ConsoleUnderTest } from './support/console';
 
 /** The demo record of 通达 that may be repaired now (seed-demo-records.ts). */
 const GENERAL = '盱交罚〔2026〕0412号';
@@ -21,29 +16,7 @@ describe('the applicant after filing (browser)', () => {
   beforeAll(async () => (ui = await startConsole()), 120_000);
   afterAll(() => ui?.stop());
 
-  const call = async <T = { id: string; state: string[]; version: number }>(
-    username: string,
-    method: string,
-    path: string,
-    body?: unknown,
-    version?: number,
-  ): Promise<T> => {
-    const res = await fetch(`${ui.api.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${await ui.token(username)}`,
-        'Content-Type': 'application/json',
-        ...(version !== undefined ? { 'If-Match': String(version) } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const expectClean = async (page: Page) => {
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(pageProblems(page)).toEqual([]);
-  };
+  const call = apiCaller(() => ui);
 
   const recordId = async (decisionNumber: string) => {
     const records = await call<{ items: { id: string; decisionNumber: string }[] }>(
@@ -57,18 +30,10 @@ describe('the applicant after filing (browser)', () => {
   /** A submitted repair application of applicant-a for the general record, made through the API. */
   async function submittedRepair(): Promise<string> {
     const record = await recordId(GENERAL);
-    const form = new FormData();
-    form.append('file', new Blob(['%PDF-1.4\n% proof\n%%EOF\n'], { type: 'application/pdf' }), '凭证.pdf');
-    const uploaded = await fetch(`${ui.api.baseUrl}/api/v1/files`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${await ui.token('applicant-a')}` },
-      body: form,
-    });
-    if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
-    const file = (await uploaded.json()) as { id: string };
+    const fileId = await uploadPdf(ui, 'applicant-a', '凭证.pdf', '%PDF-1.4\n% proof\n%%EOF\n');
     const draft = await call('applicant-a', 'POST', '/repair-applications', {
       recordId: record,
-      materials: [{ fileId: file.id, category: 'correction_proof' }],
+      materials: [{ fileId, category: 'correction_proof' }],
       commitment: { content: '本单位承诺已纠正失信行为，所提交材料真实有效。', consentToPublish: true },
     });
     await call('applicant-a', 'POST', `/repair-applications/${draft.id}/submit`, {}, draft.version);

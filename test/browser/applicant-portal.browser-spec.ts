@@ -1,11 +1,6 @@
 import { DEMO_SUBJECTS } from '@credence/identity';
-import type { Page } from 'playwright-core';
-import {
-  accessibilityViolations,
-  pageProblems,
-  startConsole,
-  type ConsoleUnderTest,
-} from './support/console';
+import { apiCaller, expectClean } from './support/api';
+import { startConsole, type ConsoleUnderTest } from './support/console';
 
 const TONGDA = DEMO_SUBJECTS.xuyiTongda;
 const LEGAL = '《信用修复管理办法》第十条';
@@ -29,23 +24,7 @@ describe('the applicant portal (browser)', () => {
   beforeAll(async () => (ui = await startConsole()), 120_000);
   afterAll(() => ui?.stop());
 
-  const call = async (username: string, method: string, path: string, body?: unknown, version?: number) => {
-    const res = await fetch(`${ui.api.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${await ui.token(username)}`,
-        'Content-Type': 'application/json',
-        ...(version !== undefined ? { 'If-Match': String(version) } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { id: string; state: string[]; version: number };
-  };
-  const expectClean = async (page: Page) => {
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(pageProblems(page)).toEqual([]);
-  };
+  const call = apiCaller(() => ui);
 
   it('files a repair from a draft, answers a supplement, and downloads the decision', async () => {
     const page = await ui.newPage();

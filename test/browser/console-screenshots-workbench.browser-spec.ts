@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { apiCaller, uploadPdf } from './support/api';
 import { screenshot, startConsole, type ConsoleUnderTest } from './support/console';
 
 const DOCS = resolve(import.meta.dirname, '../../docs/console');
@@ -18,26 +19,8 @@ const writing = process.env.DOCS_CONSOLE === '1';
   beforeAll(async () => (ui = await startConsole()), 120_000);
   afterAll(() => ui?.stop());
 
-  const call = async (username: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${ui.api.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${await ui.token(username)}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, unknown> & { id: string; title: string };
-  };
-  const upload = async (name: string) => {
-    const form = new FormData();
-    form.append('file', new Blob([PDF], { type: 'application/pdf' }), name);
-    const res = await fetch(`${ui.api.baseUrl}/api/v1/files`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${await ui.token('applicant-a')}` },
-      body: form,
-    });
-    if (!res.ok) throw new Error(`upload: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { id: string }).id;
-  };
+  const call = apiCaller<Record<string, unknown> & { id: string; title: string }>(() => ui);
+  const upload = (name: string) => uploadPdf(ui, 'applicant-a', name, PDF);
 
   it('draws the work queue and the staff case page with the four-eyes refusal', async () => {
     const records = (await call('applicant-a', 'GET', '/credit-records?pageSize=50')) as unknown as {

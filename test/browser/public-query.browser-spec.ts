@@ -1,10 +1,6 @@
 import { DEMO_SUBJECTS } from '@credence/identity';
-import {
-  accessibilityViolations,
-  pageProblems,
-  startConsole,
-  type ConsoleUnderTest,
-} from './support/console';
+import { apiCaller, expectClean, uploadPdf } from './support/api';
+import { accessibilityViolations, startConsole, type ConsoleUnderTest } from './support/console';
 
 const TONGDA = DEMO_SUBJECTS.xuyiTongda;
 
@@ -30,8 +26,7 @@ describe('the public query (browser)', () => {
     await card.getByText('异议处理中').waitFor();
     expect(await page.getByText('公示中', { exact: true }).count()).toBeGreaterThan(0);
     await page.getByRole('heading', { name: '信用承诺' }).waitFor();
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(pageProblems(page)).toEqual([]);
+    await expectClean(page);
   });
 
   it('finds a subject by part of its name, on an address that can be bookmarked', async () => {
@@ -75,49 +70,25 @@ describe('the public query (browser)', () => {
 
 /** An objection to one of the demo enterprise's records, accepted: the record shows 异议处理中. Its decision number. */
 async function objectionAccepted(ui: ConsoleUnderTest): Promise<string> {
-  const api = `${ui.api.baseUrl}/api/v1`;
-  const as = async (username: string) => ({ Authorization: `Bearer ${await ui.token(username)}` });
   // Shapes checked by the API's own e2e tests: here only the ids are read.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-  const json = async (res: Response): Promise<any> => {
-    if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  const records = await json(await fetch(`${api}/public/subjects/${TONGDA.code}/records`));
-  const record = records.records[0] as { decisionNumber: string };
-  const list = await json(
-    await fetch(`${api}/credit-records?subjectCode=${TONGDA.code}`, { headers: await as('applicant-a') }),
+  const call = apiCaller(() => ui);
+  const published = await fetch(`${ui.api.baseUrl}/api/v1/public/subjects/${TONGDA.code}/records`);
+  if (!published.ok) throw new Error(`public records: ${published.status} ${await published.text()}`);
+  const record = ((await published.json()) as { records: { decisionNumber: string }[] }).records[0];
+  const list = await call<{ items: { id: string; decisionNumber: string }[] }>(
+    'applicant-a',
+    'GET',
+    `/credit-records?subjectCode=${TONGDA.code}`,
   );
-  const recordId = (list.items as { id: string; decisionNumber: string }[]).find(
-    (r) => r.decisionNumber === record.decisionNumber,
-  )!.id;
-  const form = new FormData();
-  form.append(
-    'file',
-    new Blob(['%PDF-1.4\n% evidence\n%%EOF\n'], { type: 'application/pdf' }),
-    'evidence.pdf',
-  );
-  const file = await json(
-    await fetch(`${api}/files`, { method: 'POST', headers: await as('applicant-a'), body: form }),
-  );
-  const objection = await json(
-    await fetch(`${api}/objections`, {
-      method: 'POST',
-      headers: { ...(await as('applicant-a')), 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        recordId,
-        ground: 'wrong',
-        statement: '车辆号牌与本公司车辆不符',
-        materials: [{ fileId: file.id, category: 'evidence' }],
-        commitment: { content: '本单位承诺所提交材料真实有效。', consent: true },
-      }),
-    }),
-  );
-  await json(
-    await fetch(`${api}/objections/${objection.id}/accept`, {
-      method: 'POST',
-      headers: await as('officer-xuyi'),
-    }),
-  );
+  const recordId = list.items.find((r) => r.decisionNumber === record.decisionNumber)!.id;
+  const fileId = await uploadPdf(ui, 'applicant-a', 'evidence.pdf', '%PDF-1.4\n% evidence\n%%EOF\n');
+  const objection = await call('applicant-a', 'POST', '/objections', {
+    recordId,
+    ground: 'wrong',
+    statement: '车辆号牌与本公司车辆不符',
+    materials: [{ fileId, category: 'evidence' }],
+    commitment: { content: '本单位承诺所提交材料真实有效。', consent: true },
+  });
+  await call('officer-xuyi', 'POST', `/objections/${objection.id}/accept`);
   return record.decisionNumber;
 }

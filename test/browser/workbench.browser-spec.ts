@@ -1,10 +1,6 @@
 import type { Page } from 'playwright-core';
-import {
-  accessibilityViolations,
-  pageProblems,
-  startConsole,
-  type ConsoleUnderTest,
-} from './support/console';
+import { apiCaller, expectClean, uploadPdf, type CaseAnswer } from './support/api';
+import { startConsole, type ConsoleUnderTest } from './support/console';
 
 /** 通达's general record (seed-demo-records.ts), repairable now. */
 const GENERAL = '盱交罚〔2026〕0412号';
@@ -21,34 +17,10 @@ describe('the reviewer workbench (browser)', () => {
   beforeAll(async () => (ui = await startConsole()), 120_000);
   afterAll(() => ui?.stop());
 
-  const call = async (username: string, method: string, path: string, body?: unknown, version?: number) => {
-    const res = await fetch(`${ui.api.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${await ui.token(username)}`,
-        'Content-Type': 'application/json',
-        ...(version !== undefined ? { 'If-Match': `"${version}"` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, unknown> & { id: string; state: string[]; version: number };
-  };
-  const upload = async (name: string) => {
-    const form = new FormData();
-    form.append('file', new Blob([PDF], { type: 'application/pdf' }), name);
-    const res = await fetch(`${ui.api.baseUrl}/api/v1/files`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${await ui.token('applicant-a')}` },
-      body: form,
-    });
-    if (!res.ok) throw new Error(`upload: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { id: string }).id;
-  };
-  const expectClean = async (page: Page) => {
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(pageProblems(page)).toEqual([]);
-  };
+  const call = apiCaller<Record<string, unknown> & CaseAnswer>(() => ui, {
+    ifMatch: (version) => `"${version}"`,
+  });
+  const upload = (name: string) => uploadPdf(ui, 'applicant-a', name, PDF);
   const actionForm = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
   let caseId = '';

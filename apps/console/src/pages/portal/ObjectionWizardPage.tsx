@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Descriptions, Input, Select, Space, Steps, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { MaterialsField, type ChosenMaterial } from '../../components/MaterialsField';
@@ -9,6 +9,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/language';
 import type { MessageKey } from '../../i18n/messages';
 import { readCase } from './case-reading';
+import { usePortalRecords, useWizardAddress } from './portal-wizard';
+import { CommitmentFields, RecordSelect, WizardFrame, WizardNav, WizardStep } from './WizardParts';
 
 type FileObjection = components['schemas']['FileObjectionRequest'];
 type Ground = FileObjection['ground'];
@@ -31,18 +33,14 @@ const CATEGORIES: Category[] = ['evidence', 'identity', 'power_of_attorney', 'ot
  * in one request (the API keeps no draft of it), so what is typed lives in the page until it is submitted.
  */
 export function ObjectionWizardPage() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const { params, go } = useWizardAddress();
   const recordId = params.get('record') ?? undefined;
   const step = Number(params.get('step') ?? 0);
-  const go = (next: Record<string, string>) => setParams({ ...Object.fromEntries(params), ...next });
 
-  const records = useQuery({
-    queryKey: ['portal', 'records'],
-    queryFn: () => unwrap(api.GET('/api/v1/credit-records', { params: { query: { pageSize: 100 } } })),
-  });
+  const records = usePortalRecords();
   const [ground, setGround] = useState<Ground | undefined>();
   const [statement, setStatement] = useState('');
   const [materials, setMaterials] = useState<ChosenMaterial[]>([]);
@@ -78,141 +76,116 @@ export function ObjectionWizardPage() {
     if (ok) go({ step: String(to) });
   };
   const nav = (back: number, onNext: () => void) => (
-    <Space>
-      <Button onClick={() => go({ step: String(back) })}>{t('wizard.back')}</Button>
-      <Button type="primary" onClick={onNext}>
-        {t('wizard.next')}
-      </Button>
-    </Space>
+    <WizardNav onBack={() => go({ step: String(back) })} onNext={onNext} />
   );
 
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 0 }}>
-        {t('wizard.objection.title')}
-      </Typography.Title>
-      <Steps
-        current={step}
-        items={[
-          t('wizard.step.record'),
-          t('wizard.step.details'),
-          t('wizard.step.materials'),
-          t('wizard.step.commitment'),
-          t('wizard.step.review'),
-        ].map((title) => ({ title }))}
-      />
-      <ProblemAlert error={records.error} />
-      {missing && <Alert type="error" role="alert" showIcon title={t(missing)} />}
-      <Card>
-        {step === 0 && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <label htmlFor="objection-record">{t('wizard.record')}</label>
-            <Select
-              id="objection-record"
-              style={{ width: '100%' }}
-              value={recordId}
-              onChange={(value: string) => go({ record: value })}
-              options={(records.data?.items ?? [])
-                .filter((r) => !r.objectionMarked)
-                .map((r) => ({ value: r.id, label: `${r.decisionNumber}（${pick(r.publicStatusLabel)}）` }))}
-            />
-            <Button type="primary" onClick={() => next(Boolean(recordId), 'wizard.recordRequired', 1)}>
-              {t('wizard.next')}
-            </Button>
-          </Space>
-        )}
-        {step === 1 && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <label htmlFor="objection-ground">{t('wizard.ground')}</label>
-            <Select
-              id="objection-ground"
-              style={{ width: '100%' }}
-              value={ground}
-              onChange={setGround}
-              options={GROUNDS.map((g) => ({ value: g, label: t(`ground.${g}` as MessageKey) }))}
-            />
-            <label htmlFor="objection-statement">{t('wizard.statement')}</label>
-            <Input.TextArea
-              id="objection-statement"
-              autoSize={{ minRows: 4 }}
-              value={statement}
-              onChange={(e) => setStatement(e.target.value)}
-            />
-            {nav(0, () =>
-              ground
-                ? next(statement.trim() !== '', 'wizard.statementRequired', 2)
-                : next(false, 'wizard.groundRequired', 1),
-            )}
-          </Space>
-        )}
-        {step === 2 && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <MaterialsField
-              label={t('wizard.step.materials')}
-              categories={CATEGORIES}
-              value={materials}
-              onChange={setMaterials}
-            />
-            {nav(1, () => next(true, 'wizard.recordRequired', 3))}
-          </Space>
-        )}
-        {step === 3 && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <label htmlFor="objection-commitment">{t('wizard.commitment.text')}</label>
-            <Input.TextArea
-              id="objection-commitment"
-              autoSize={{ minRows: 3 }}
-              value={commitmentText}
-              onChange={(e) => setCommitment(e.target.value)}
-            />
-            <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)}>
-              {t('wizard.commitment.consent')}
-            </Checkbox>
-            {nav(2, () => next(consent, 'wizard.commitment.consentRequired', 4))}
-          </Space>
-        )}
-        {step === 4 && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Typography.Paragraph>{t('wizard.review.intro')}</Typography.Paragraph>
-            <Descriptions
-              column={1}
-              bordered
-              items={[
-                { key: 'record', label: t('wizard.record'), children: record?.decisionNumber },
-                {
-                  key: 'ground',
-                  label: t('wizard.ground'),
-                  children: ground ? t(`ground.${ground}` as MessageKey) : '',
-                },
-                { key: 'statement', label: t('wizard.statement'), children: statement },
-                {
-                  key: 'materials',
-                  label: t('wizard.step.materials'),
-                  children: materials.length
-                    ? materials.map((m) => <div key={m.fileId}>{m.fileName}</div>)
-                    : t('wizard.materials.none'),
-                },
-                { key: 'commitment', label: t('wizard.step.commitment'), children: commitmentText },
-              ]}
-            />
-            <ProblemAlert error={file.error} />
-            <Space>
-              <Button onClick={() => go({ step: '3' })}>{t('wizard.back')}</Button>
-              <Button
-                type="primary"
-                loading={file.isPending}
-                disabled={!ground || !recordId || !consent}
-                onClick={() => file.mutate()}
-              >
-                {t('wizard.submitObjection')}
-              </Button>
-            </Space>
-          </Space>
-        )}
-      </Card>
-      <Link to="/portal" style={{ textDecoration: 'underline' }}>
-        ← {t('portal.title')}
-      </Link>
-    </Space>
+    <WizardFrame
+      title={t('wizard.objection.title')}
+      secondStep={t('wizard.step.details')}
+      current={step}
+      notices={
+        <>
+          <ProblemAlert error={records.error} />
+          {missing && <Alert type="error" role="alert" showIcon title={t(missing)} />}
+        </>
+      }
+    >
+      {step === 0 && (
+        <WizardStep>
+          <RecordSelect
+            id="objection-record"
+            records={(records.data?.items ?? []).filter((r) => !r.objectionMarked)}
+            value={recordId}
+            onChange={(value) => go({ record: value })}
+          />
+          <Button type="primary" onClick={() => next(Boolean(recordId), 'wizard.recordRequired', 1)}>
+            {t('wizard.next')}
+          </Button>
+        </WizardStep>
+      )}
+      {step === 1 && (
+        <WizardStep>
+          <label htmlFor="objection-ground">{t('wizard.ground')}</label>
+          <Select
+            id="objection-ground"
+            style={{ width: '100%' }}
+            value={ground}
+            onChange={setGround}
+            options={GROUNDS.map((g) => ({ value: g, label: t(`ground.${g}` as MessageKey) }))}
+          />
+          <label htmlFor="objection-statement">{t('wizard.statement')}</label>
+          <Input.TextArea
+            id="objection-statement"
+            autoSize={{ minRows: 4 }}
+            value={statement}
+            onChange={(e) => setStatement(e.target.value)}
+          />
+          {nav(0, () =>
+            ground
+              ? next(statement.trim() !== '', 'wizard.statementRequired', 2)
+              : next(false, 'wizard.groundRequired', 1),
+          )}
+        </WizardStep>
+      )}
+      {step === 2 && (
+        <WizardStep>
+          <MaterialsField
+            label={t('wizard.step.materials')}
+            categories={CATEGORIES}
+            value={materials}
+            onChange={setMaterials}
+          />
+          {nav(1, () => next(true, 'wizard.recordRequired', 3))}
+        </WizardStep>
+      )}
+      {step === 3 && (
+        <WizardStep>
+          <CommitmentFields
+            id="objection-commitment"
+            minRows={3}
+            text={commitmentText}
+            onText={setCommitment}
+            consent={consent}
+            onConsent={setConsent}
+          />
+          {nav(2, () => next(consent, 'wizard.commitment.consentRequired', 4))}
+        </WizardStep>
+      )}
+      {step === 4 && (
+        <WizardStep>
+          <Typography.Paragraph>{t('wizard.review.intro')}</Typography.Paragraph>
+          <Descriptions
+            column={1}
+            bordered
+            items={[
+              { key: 'record', label: t('wizard.record'), children: record?.decisionNumber },
+              {
+                key: 'ground',
+                label: t('wizard.ground'),
+                children: ground ? t(`ground.${ground}` as MessageKey) : '',
+              },
+              { key: 'statement', label: t('wizard.statement'), children: statement },
+              {
+                key: 'materials',
+                label: t('wizard.step.materials'),
+                children: materials.length
+                  ? materials.map((m) => <div key={m.fileId}>{m.fileName}</div>)
+                  : t('wizard.materials.none'),
+              },
+              { key: 'commitment', label: t('wizard.step.commitment'), children: commitmentText },
+            ]}
+          />
+          <ProblemAlert error={file.error} />
+          <WizardNav
+            onBack={() => go({ step: '3' })}
+            onNext={() => file.mutate()}
+            nextLabel={t('wizard.submitObjection')}
+            loading={file.isPending}
+            disabled={!ground || !recordId || !consent}
+          />
+        </WizardStep>
+      )}
+    </WizardFrame>
   );
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/language';
 import { formatDate } from '../../time/beijing';
 import { deadlineOf } from '../../time/deadline';
 import { readCase, readCaseList, type CaseListItem, type RecordItem } from './case-reading';
+import { usePortalRecords } from './portal-wizard';
 import { todayInBeijing } from './today';
 
 /* Dark tag colours (white text passes AA), as the public subject page uses them. */
@@ -15,10 +16,7 @@ const TAG = { red: '#a8071a', gold: '#874d00', orange: '#ad4e00', blue: '#0958d9
 /** `/portal`: the applicant's landing page. The records of the enterprise, what each allows now, and open cases. */
 export function PortalPage() {
   const { t, pick } = useI18n();
-  const records = useQuery({
-    queryKey: ['portal', 'records'],
-    queryFn: () => unwrap(api.GET('/api/v1/credit-records', { params: { query: { pageSize: 100 } } })),
-  });
+  const records = usePortalRecords();
   const repairs = useQuery({
     queryKey: ['portal', 'repairs'],
     queryFn: async () =>

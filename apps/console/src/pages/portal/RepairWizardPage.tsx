@@ -1,25 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Input,
-  Select,
-  Space,
-  Spin,
-  Steps,
-  Typography,
-} from 'antd';
+import { Alert, Button, Descriptions, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { ProblemError } from '../../api/problem';
 import { MaterialsField, type ChosenMaterial } from '../../components/MaterialsField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, type BilingualText } from '../../i18n/language';
 import { readCase } from './case-reading';
+import { usePortalRecords, useWizardAddress } from './portal-wizard';
+import { CommitmentFields, RecordSelect, WizardFrame, WizardNav, WizardStep } from './WizardParts';
 
 /** Repair material categories (MATERIAL_CATEGORIES of the API: the enum of AttachMaterialRequest). */
 const CATEGORIES = ['correction_proof', 'commitment_letter', 'other'] as const;
@@ -55,22 +45,12 @@ export function RepairWizardPage() {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const { params, go } = useWizardAddress();
   const recordId = params.get('record') ?? undefined;
   const caseId = params.get('case');
   const step = Number(params.get('step') ?? (caseId ? 2 : 0));
-  const go = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next))
-      if (v === undefined) merged.delete(k);
-      else merged.set(k, v);
-    setParams(merged);
-  };
 
-  const records = useQuery({
-    queryKey: ['portal', 'records'],
-    queryFn: () => unwrap(api.GET('/api/v1/credit-records', { params: { query: { pageSize: 100 } } })),
-  });
+  const records = usePortalRecords();
   const draft = useQuery({
     queryKey: ['repair', caseId],
     enabled: caseId !== null,
@@ -145,186 +125,159 @@ export function RepairWizardPage() {
   const unmet = unmetRulesOf(create.error);
   const commitmentText = commitment ?? t('wizard.commitment.repairTemplate');
 
-  const steps = [
-    t('wizard.step.record'),
-    t('wizard.step.conditions'),
-    t('wizard.step.materials'),
-    t('wizard.step.commitment'),
-    t('wizard.step.review'),
-  ];
-
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 0 }}>
-        {t('wizard.repair.title')}
-      </Typography.Title>
-      <Steps current={step} items={steps.map((title) => ({ title }))} />
-      {draft.data?.caseNumber === null && draft.data && (
-        <Typography.Text type="secondary">
-          {t('wizard.draftSaved', { number: draft.data.title })}
-        </Typography.Text>
+    <WizardFrame
+      title={t('wizard.repair.title')}
+      secondStep={t('wizard.step.conditions')}
+      current={step}
+      notices={
+        <>
+          {draft.data?.caseNumber === null && draft.data && (
+            <Typography.Text type="secondary">
+              {t('wizard.draftSaved', { number: draft.data.title })}
+            </Typography.Text>
+          )}
+          <ProblemAlert error={draft.error ?? records.error} />
+        </>
+      }
+    >
+      {step === 0 && (
+        <WizardStep>
+          <RecordSelect
+            id="wizard-record"
+            loading={records.isPending}
+            records={(records.data?.items ?? []).filter(
+              (r) => r.publicStatus === 'published' || r.publicStatus === 'repairable',
+            )}
+            value={recordId}
+            onChange={(value) => go({ record: value, case: undefined })}
+          />
+          <Button
+            type="primary"
+            disabled={!recordId}
+            loading={create.isPending}
+            onClick={() => (caseId ? go({ step: '1' }) : create.mutate(recordId!))}
+          >
+            {t('wizard.check')}
+          </Button>
+        </WizardStep>
       )}
-      <ProblemAlert error={draft.error ?? records.error} />
-      <Card>
-        {step === 0 && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <label htmlFor="wizard-record">{t('wizard.record')}</label>
-            <Select
-              id="wizard-record"
-              style={{ width: '100%' }}
-              loading={records.isPending}
-              value={recordId}
-              onChange={(value: string) => go({ record: value, case: undefined })}
-              options={(records.data?.items ?? [])
-                .filter((r) => r.publicStatus === 'published' || r.publicStatus === 'repairable')
-                .map((r) => ({ value: r.id, label: `${r.decisionNumber}（${pick(r.publicStatusLabel)}）` }))}
+      {step === 1 &&
+        (caseId ? (
+          <WizardStep>
+            <Alert type="success" showIcon title={t('wizard.conditionsMet')} />
+            <WizardNav onBack={() => go({ step: '0' })} onNext={() => go({ step: '2' })} />
+          </WizardStep>
+        ) : unmet ? (
+          <WizardStep>
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              title={t('wizard.conditionsUnmet')}
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {unmet.map((rule) => (
+                    <li key={rule.rule}>
+                      {pick(rule.message)}
+                      {rule.metOn ? `（${t('wizard.metOn', { date: rule.metOn })}）` : ''}
+                    </li>
+                  ))}
+                </ul>
+              }
             />
-            <Button
-              type="primary"
-              disabled={!recordId}
-              loading={create.isPending}
-              onClick={() => (caseId ? go({ step: '1' }) : create.mutate(recordId!))}
-            >
-              {t('wizard.check')}
-            </Button>
-          </Space>
-        )}
-        {step === 1 &&
-          (caseId ? (
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <Alert type="success" showIcon title={t('wizard.conditionsMet')} />
-              <Space>
-                <Button onClick={() => go({ step: '0' })}>{t('wizard.back')}</Button>
-                <Button type="primary" onClick={() => go({ step: '2' })}>
-                  {t('wizard.next')}
-                </Button>
-              </Space>
-            </Space>
-          ) : unmet ? (
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <Alert
-                type="warning"
-                showIcon
-                role="alert"
-                title={t('wizard.conditionsUnmet')}
-                description={
-                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                    {unmet.map((rule) => (
-                      <li key={rule.rule}>
-                        {pick(rule.message)}
-                        {rule.metOn ? `（${t('wizard.metOn', { date: rule.metOn })}）` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                }
-              />
-              <Button onClick={() => go({ step: '0' })}>{t('wizard.back')}</Button>
-            </Space>
-          ) : (
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <ProblemAlert error={create.error} />
-              <Button onClick={() => go({ step: '0' })}>{t('wizard.back')}</Button>
-            </Space>
-          ))}
-        {step === 2 && draft.data && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {draft.data.materials.length > 0 && (
-              <Descriptions
-                column={1}
-                bordered
-                size="small"
-                items={draft.data.materials.map((m) => ({
-                  key: m.id,
-                  label: t(`category.${m.category}` as 'category.other'),
-                  children: m.fileName,
-                }))}
-              />
-            )}
-            <MaterialsField
-              label={t('wizard.step.materials')}
-              categories={CATEGORIES}
-              value={pending}
-              onChange={setPending}
-            />
-            <ProblemAlert error={attach.error} />
-            <Space>
-              <Button onClick={() => go({ step: '1' })}>{t('wizard.back')}</Button>
-              <Button type="primary" loading={attach.isPending} onClick={() => attach.mutate()}>
-                {t('wizard.next')}
-              </Button>
-            </Space>
-          </Space>
-        )}
-        {step === 3 && draft.data && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <label htmlFor="wizard-commitment">{t('wizard.commitment.text')}</label>
-            <Input.TextArea
-              id="wizard-commitment"
-              autoSize={{ minRows: 4 }}
-              value={commitmentText}
-              onChange={(e) => setCommitment(e.target.value)}
-            />
-            <Checkbox
-              checked={consent}
-              onChange={(e) => {
-                setConsent(e.target.checked);
-                setConsentMissing(false);
-              }}
-            >
-              {t('wizard.commitment.consent')}
-            </Checkbox>
-            {consentMissing && (
-              <Alert type="error" role="alert" title={t('wizard.commitment.consentRequired')} />
-            )}
-            <ProblemAlert error={commit.error} />
-            <Space>
-              <Button onClick={() => go({ step: '2' })}>{t('wizard.back')}</Button>
-              <Button
-                type="primary"
-                loading={commit.isPending}
-                onClick={() => (consent ? commit.mutate() : setConsentMissing(true))}
-              >
-                {t('wizard.next')}
-              </Button>
-            </Space>
-          </Space>
-        )}
-        {step === 4 && draft.data && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Typography.Paragraph>{t('wizard.review.intro')}</Typography.Paragraph>
+            <Button onClick={() => go({ step: '0' })}>{t('wizard.back')}</Button>
+          </WizardStep>
+        ) : (
+          <WizardStep>
+            <ProblemAlert error={create.error} />
+            <Button onClick={() => go({ step: '0' })}>{t('wizard.back')}</Button>
+          </WizardStep>
+        ))}
+      {step === 2 && draft.data && (
+        <WizardStep>
+          {draft.data.materials.length > 0 && (
             <Descriptions
               column={1}
               bordered
-              items={[
-                {
-                  key: 'record',
-                  label: t('wizard.record'),
-                  children: draft.data.record?.decisionNumber ?? record?.decisionNumber,
-                },
-                {
-                  key: 'materials',
-                  label: t('wizard.step.materials'),
-                  children: draft.data.materials.length
-                    ? draft.data.materials.map((m) => <div key={m.id}>{m.fileName}</div>)
-                    : t('wizard.materials.none'),
-                },
-                { key: 'commitment', label: t('wizard.step.commitment'), children: commitmentText },
-              ]}
+              size="small"
+              items={draft.data.materials.map((m) => ({
+                key: m.id,
+                label: t(`category.${m.category}` as 'category.other'),
+                children: m.fileName,
+              }))}
             />
-            <ProblemAlert error={submit.error} />
-            <Space>
-              <Button onClick={() => go({ step: '3' })}>{t('wizard.back')}</Button>
-              <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>
-                {t('wizard.submit')}
-              </Button>
-            </Space>
-          </Space>
-        )}
-        {step >= 2 && caseId && draft.isPending && <Spin description={t('app.loading')} />}
-      </Card>
-      <Link to="/portal" style={{ textDecoration: 'underline' }}>
-        ← {t('portal.title')}
-      </Link>
-    </Space>
+          )}
+          <MaterialsField
+            label={t('wizard.step.materials')}
+            categories={CATEGORIES}
+            value={pending}
+            onChange={setPending}
+          />
+          <ProblemAlert error={attach.error} />
+          <WizardNav
+            onBack={() => go({ step: '1' })}
+            onNext={() => attach.mutate()}
+            loading={attach.isPending}
+          />
+        </WizardStep>
+      )}
+      {step === 3 && draft.data && (
+        <WizardStep>
+          <CommitmentFields
+            id="wizard-commitment"
+            minRows={4}
+            text={commitmentText}
+            onText={setCommitment}
+            consent={consent}
+            onConsent={(checked) => {
+              setConsent(checked);
+              setConsentMissing(false);
+            }}
+          />
+          {consentMissing && (
+            <Alert type="error" role="alert" title={t('wizard.commitment.consentRequired')} />
+          )}
+          <ProblemAlert error={commit.error} />
+          <WizardNav
+            onBack={() => go({ step: '2' })}
+            onNext={() => (consent ? commit.mutate() : setConsentMissing(true))}
+            loading={commit.isPending}
+          />
+        </WizardStep>
+      )}
+      {step === 4 && draft.data && (
+        <WizardStep>
+          <Typography.Paragraph>{t('wizard.review.intro')}</Typography.Paragraph>
+          <Descriptions
+            column={1}
+            bordered
+            items={[
+              {
+                key: 'record',
+                label: t('wizard.record'),
+                children: draft.data.record?.decisionNumber ?? record?.decisionNumber,
+              },
+              {
+                key: 'materials',
+                label: t('wizard.step.materials'),
+                children: draft.data.materials.length
+                  ? draft.data.materials.map((m) => <div key={m.id}>{m.fileName}</div>)
+                  : t('wizard.materials.none'),
+              },
+              { key: 'commitment', label: t('wizard.step.commitment'), children: commitmentText },
+            ]}
+          />
+          <ProblemAlert error={submit.error} />
+          <WizardNav
+            onBack={() => go({ step: '3' })}
+            onNext={() => submit.mutate()}
+            nextLabel={t('wizard.submit')}
+            loading={submit.isPending}
+          />
+        </WizardStep>
+      )}
+      {step >= 2 && caseId && draft.isPending && <Spin description={t('app.loading')} />}
+    </WizardFrame>
   );
 }
