@@ -90,6 +90,20 @@ export class Subscription {
   }
 
   /**
+   * Like drain, but an event an older open transaction still holds below the horizon is waited for (up to `waitMs`)
+   * rather than left for the next poll. For tests and catch-up; workers poll.
+   */
+  async drainHeldBack(waitMs: number): Promise<number> {
+    const deadline = Date.now() + waitMs;
+    let total = 0;
+    for (;;) {
+      total += await this.drain();
+      if (!(await this.hasPending()) || Date.now() > deadline) return total;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /**
    * Whether committed events wait beyond the checkpoint, including those a poll may not take yet because an older
    * transaction is still open (the horizon). For catch-up loops that must not stop early.
    */

@@ -114,14 +114,8 @@ export class NotificationProjector {
    * Handles everything below the horizon, waiting (up to `waitMs`) for events an older open transaction still holds
    * back. For tests and catch-up; the worker polls.
    */
-  async drain(waitMs = 5_000): Promise<number> {
-    const deadline = Date.now() + waitMs;
-    let total = 0;
-    for (;;) {
-      total += await this.subscription.drain();
-      if (!(await this.subscription.hasPending()) || Date.now() > deadline) return total;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  drain(waitMs = 5_000): Promise<number> {
+    return this.subscription.drainHeldBack(waitMs);
   }
 
   private async project(events: RecordedEvent[], tx: Sql): Promise<void> {
