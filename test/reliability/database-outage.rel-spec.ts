@@ -35,7 +35,7 @@ describe('database outages under load (reliability)', () => {
     api = await spawnApi(url, timeouts);
     // The background work (sealing every event into the audit ledger) runs in a worker process of its own.
     worker = spawnWorker(url, timeouts);
-    // Outages below hit a running worker, not one still booting (a boot that loses its database midway exits).
+    // Outages below hit a running worker, not one still booting (a boot that loses its database midway waits and boots again: boot-through-outages.int-spec).
     await waitForOutput(worker, 'Credence worker is running', 60_000);
     token = await login(api.baseUrl, 'officer-xuyi');
     const first = await call(`${api.baseUrl}/api/v1/credit-records`, {

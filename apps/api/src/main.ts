@@ -3,8 +3,11 @@ import cluster from 'node:cluster';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
+  bootThroughOutages,
+  bootWaitOf,
   InvalidConfigurationError,
   loadEnv,
+  waitForDatabase,
   resolveDatabase,
   runMigrations,
   type Env,
@@ -17,14 +20,27 @@ import { seedDemoData } from './seed-demo';
 const log = (line: string) =>
   process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
 
-async function createApp(env: Env, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ env, databaseUrl }), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
-  configureApp(app);
-  await app.init(); // handlers register on bootstrap; the demo seed goes through the command bus
-  return app;
+/** The application, booted again from the start when the database goes away midway (it waits for it first). */
+function createApp(env: Env, databaseUrl: string): Promise<INestApplication> {
+  return bootThroughOutages(
+    async () => {
+      const app = await NestFactory.create(AppModule.forRoot({ env, databaseUrl }), {
+        bodyParser: false,
+        bufferLogs: true,
+        abortOnError: false,
+      });
+      configureApp(app);
+      // Handlers register on bootstrap; the demo seed goes through the command bus.
+      await app.init().catch(async (error: unknown) => {
+        await app.close().catch(() => undefined);
+        throw error;
+      });
+      return app;
+    },
+    databaseUrl,
+    log,
+    bootWaitOf(env),
+  );
 }
 
 /**
@@ -36,7 +52,12 @@ async function main(): Promise<void> {
   if (cluster.isWorker) return serve(env, env.DATABASE_URL!);
 
   const database = await resolveDatabase(env, log);
-  await runMigrations(database.url, migrations, log);
+  await bootThroughOutages(
+    () => runMigrations(database.url, migrations, log),
+    database.url,
+    log,
+    bootWaitOf(env),
+  );
   const seed = env.SEED_DEMO && !env.isProduction;
   if (env.API_PROCESSES === 1) {
     const app = await createApp(env, database.url);
@@ -70,6 +91,8 @@ async function main(): Promise<void> {
 }
 
 async function serve(env: Env, databaseUrl: string): Promise<void> {
+  // A child forked while the database is away (or restarted after a crash) waits for it like the parent did.
+  await waitForDatabase(databaseUrl, log, bootWaitOf(env));
   const app = await createApp(env, databaseUrl);
   onShutdown(() => app.close());
   await app.listen(env.PORT, env.HOST);

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import {
   AppLogger,
+  bootThroughOutages,
+  bootWaitOf,
   InvalidConfigurationError,
   loadEnv,
   resolveDatabase,
@@ -16,14 +18,25 @@ async function main(): Promise<void> {
   const log = (line: string) =>
     process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
   const database = await resolveDatabase(env, log);
-  await runMigrations(database.url, migrations, log);
-  const app = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ env, databaseUrl: database.url }),
-    {
-      bufferLogs: true,
+  // The database may go away while the worker boots: wait for it and boot again rather than exit half-started.
+  const app = await bootThroughOutages(
+    async () => {
+      await runMigrations(database.url, migrations, log);
+      const context = await NestFactory.createApplicationContext(
+        WorkerModule.forRoot({ env, databaseUrl: database.url }),
+        { bufferLogs: true, abortOnError: false },
+      );
+      context.useLogger(context.get(AppLogger));
+      await context.init().catch(async (error: unknown) => {
+        await context.close().catch(() => undefined);
+        throw error;
+      });
+      return context;
     },
+    database.url,
+    log,
+    bootWaitOf(env),
   );
-  app.useLogger(app.get(AppLogger));
   app.enableShutdownHooks();
   const stop = async () => {
     await app.close();
@@ -32,7 +45,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  await app.init();
   log('Credence worker is running');
 }
 

@@ -59,3 +59,26 @@ function reason(error: unknown): string {
   const e = error as { code?: string; message?: string };
   return [e?.code, e?.message].filter(Boolean).join(' ') || String(error);
 }
+
+/**
+ * Runs a start-up step that needs the database (migrations, creating the application) and, when the database goes
+ * away in the middle of it, waits until it answers again and runs the step again — instead of exiting half-booted.
+ * The steps are safe to repeat: migrations take their advisory lock and skip what ran; an application that failed
+ * to start is closed by the step before it throws. Errors other than "the database is away" end the boot at once.
+ */
+export async function bootThroughOutages<T>(
+  step: () => Promise<T>,
+  url: string,
+  log: (line: string) => void,
+  wait: BootWait,
+): Promise<T> {
+  for (;;) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!databaseFaultOf(error)) throw error;
+      log(`The database went away during start-up (启动期间数据库中断): ${reason(error)}; waiting for it`);
+      await waitForDatabase(url, log, wait);
+    }
+  }
+}
