@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { SigningKey } from '@credence/audit';
 import { PasswordHasher } from '@credence/identity';
-import { loadEnv, ManualClock } from '@credence/shared';
+import { loadEnv, ManualClock, TEST_SECRETS_KEY } from '@credence/shared';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { loginAs, seedDemoIdentities } from '../setup/auth';
@@ -45,6 +45,7 @@ describe('a production start (e2e)', () => {
       DATABASE_URL: dev.database.url,
       JWT_SECRET,
       METRICS_TOKEN,
+      SECRETS_KEY: TEST_SECRETS_KEY,
       AUDIT_SIGNING_KEY: SigningKey.generatePem('ed25519'),
     });
     const moduleRef = await Test.createTestingModule({

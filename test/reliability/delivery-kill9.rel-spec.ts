@@ -1,5 +1,5 @@
 import { DeliveryPlatforms } from '@credence/delivery';
-import { SystemClock, uuidv7 } from '@credence/shared';
+import { loadEnv, secretBoxOf, SystemClock, uuidv7 } from '@credence/shared';
 import { FakeReceiver } from '../../libs/delivery/src/testing/fake-receiver';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 import { spawnWorker, waitForOutput, type RunningProcess } from './support/processes';
@@ -48,7 +48,11 @@ describe('delivery: kill -9 of the worker mid-delivery (reliability)', () => {
     t = await createTestDatabase();
     receiver = await new FakeReceiver(SECRET).start();
     receiver.delayMs = ANSWER_DELAY_MS;
-    await new DeliveryPlatforms(t.db, new SystemClock()).put(
+    await new DeliveryPlatforms(
+      t.db,
+      new SystemClock(),
+      secretBoxOf(loadEnv({ NODE_ENV: 'test' }), () => undefined),
+    ).put(
       'credit-evaluation',
       { name: '信用评价系统', transport: 'http', endpoint: receiver.url, secret: SECRET },
       { id: 'admin-1', role: 'admin' },

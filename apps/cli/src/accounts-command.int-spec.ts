@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { PasswordHasher } from '@credence/identity';
-import { loadEnv } from '@credence/shared';
+import { loadEnv, TEST_SECRETS_KEY } from '@credence/shared';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/test-database';
 import { accountsCommand, type CommandIo } from './accounts-command';
 
@@ -19,7 +19,11 @@ function io(stdin: string) {
 
 describe('credence accounts create-admin', () => {
   let database: TestDatabase;
-  const env = loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'vJ3q8Zt0yKc5Lw7NbRr2XhUe9GfPaDs4MiTo1Ek6' });
+  const env = loadEnv({
+    NODE_ENV: 'production',
+    JWT_SECRET: 'vJ3q8Zt0yKc5Lw7NbRr2XhUe9GfPaDs4MiTo1Ek6',
+    SECRETS_KEY: TEST_SECRETS_KEY,
+  });
   const admins = async () =>
     (
       await database.superuser.query<{
@@ -78,6 +82,7 @@ describe('credence accounts create-admin', () => {
     const withPassword = loadEnv({
       NODE_ENV: 'production',
       JWT_SECRET: 'vJ3q8Zt0yKc5Lw7NbRr2XhUe9GfPaDs4MiTo1Ek6',
+      SECRETS_KEY: TEST_SECRETS_KEY,
       INITIAL_ADMIN_PASSWORD: STRONG,
     });
     const run = io('');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { Clock, Database, DomainError, NotFoundError, type Sql } from '@credence/shared';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Clock, Database, DomainError, NotFoundError, SecretBox, type Sql } from '@credence/shared';
 
 export type PlatformTransport = 'http' | 'nats';
 
@@ -96,22 +96,46 @@ function checkEndpoint(transport: PlatformTransport, endpoint: string): void {
 /**
  * Downstream platforms as data (ADR 0025): registered by an admin under the code that authority settings and
  * outbox rows name (`credit-china` …). Each change is recorded with who made it; secrets are HMAC keys the relay
- * signs with, so they are kept, but never returned, logged or copied into the change record (only a fingerprint).
+ * signs with, so they are kept — sealed with SECRETS_KEY (AES-256-GCM, bound to the platform's code) — but never
+ * returned, logged or copied into the change record (only a fingerprint).
  */
 @Injectable()
-export class DeliveryPlatforms {
+export class DeliveryPlatforms implements OnApplicationBootstrap {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly box: SecretBox,
   ) {}
+
+  /** Seals what was kept in clear before sealing existed, and what a rotated-out key sealed, under the current key. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sealAgain();
+  }
+
+  async sealAgain(): Promise<number> {
+    const { rows } = await this.db.query<{ code: string; secret: string }>(
+      `SELECT code, secret FROM delivery_platforms`,
+    );
+    let sealed = 0;
+    for (const r of rows.filter((row) => !this.box.isCurrent(row.secret))) {
+      const plain = this.box.open(r.secret, r.code);
+      // Only if nobody changed it meanwhile (another process sealing it too, or an admin's change).
+      const { rowCount } = await this.db.query(
+        `UPDATE delivery_platforms SET secret = $3 WHERE code = $1 AND secret = $2`,
+        [r.code, r.secret, this.box.seal(plain, r.code)],
+      );
+      sealed += rowCount ?? 0;
+    }
+    return sealed;
+  }
 
   async list(): Promise<PlatformView[]> {
     const { rows } = await this.db.query<PlatformRow>(`SELECT * FROM delivery_platforms ORDER BY code`);
-    return rows.map(view);
+    return rows.map((r) => this.view(r));
   }
 
   async get(code: string): Promise<PlatformView> {
-    return view(await this.row(code));
+    return this.view(await this.row(code));
   }
 
   /** With the secret: the relay signs with it, the receipt check verifies with it. */
@@ -119,7 +143,13 @@ export class DeliveryPlatforms {
     const { rows } = await sql.query<PlatformRow>(`SELECT * FROM delivery_platforms WHERE code = $1`, [code]);
     const r = rows[0];
     return r
-      ? { code: r.code, name: r.name, transport: r.transport, endpoint: r.endpoint, secret: r.secret }
+      ? {
+          code: r.code,
+          name: r.name,
+          transport: r.transport,
+          endpoint: r.endpoint,
+          secret: this.box.open(r.secret, r.code),
+        }
       : null;
   }
 
@@ -142,7 +172,8 @@ export class DeliveryPlatforms {
           zh: '首次登记平台须提供签名密钥',
           en: 'a secret is required when a platform is first registered',
         });
-      const secret = setting.secret ?? before.secret;
+      const previous = before ? this.box.open(before.secret, code) : undefined;
+      const secret = setting.secret ?? previous!;
       const { rows: saved } = await tx.query<PlatformRow>(
         `INSERT INTO delivery_platforms (code, name, transport, endpoint, secret, created_at, updated_at, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $6, $7)
@@ -150,7 +181,7 @@ export class DeliveryPlatforms {
            endpoint = EXCLUDED.endpoint, secret = EXCLUDED.secret, updated_at = EXCLUDED.updated_at,
            updated_by = EXCLUDED.updated_by
          RETURNING *`,
-        [code, setting.name, setting.transport, setting.endpoint, secret, now, actor.id],
+        [code, setting.name, setting.transport, setting.endpoint, this.box.seal(secret, code), now, actor.id],
       );
       await tx.query(
         `INSERT INTO delivery_platform_changes (platform_code, change, name, transport, endpoint, secret_changed,
@@ -162,14 +193,14 @@ export class DeliveryPlatforms {
           setting.name,
           setting.transport,
           setting.endpoint,
-          !before || before.secret !== secret,
+          previous !== secret,
           fingerprint(secret),
           actor.id,
           actor.role,
           now,
         ],
       );
-      return { platform: view(saved[0]), created: !before };
+      return { platform: this.view(saved[0]), created: !before };
     });
   }
 
@@ -207,18 +238,19 @@ export class DeliveryPlatforms {
     if (!rows[0]) throw new NotFoundError({ zh: '推送平台', en: 'Platform' }, { code });
     return rows[0];
   }
-}
 
-function view(r: PlatformRow): PlatformView {
-  return {
-    code: r.code,
-    name: r.name,
-    transport: r.transport,
-    endpoint: r.endpoint,
-    secretSet: r.secret.length > 0,
-    secretFingerprint: fingerprint(r.secret),
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-    updatedBy: r.updated_by,
-  };
+  private view(r: PlatformRow): PlatformView {
+    const secret = this.box.open(r.secret, r.code);
+    return {
+      code: r.code,
+      name: r.name,
+      transport: r.transport,
+      endpoint: r.endpoint,
+      secretSet: secret.length > 0,
+      secretFingerprint: fingerprint(secret),
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+      updatedBy: r.updated_by,
+    };
+  }
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { freePort } from '@credence/shared';
+import { freePort, TEST_SECRETS_KEY } from '@credence/shared';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const API_MAIN = `${ROOT}/dist/apps/api/src/main.js`;
@@ -35,7 +35,8 @@ function launch(main: string, env: Record<string, string>): RunningProcess {
   built();
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env },
+    // The test run's secrets key: what the jest process seals (a platform's secret), the processes it starts open.
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', SECRETS_KEY: TEST_SECRETS_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

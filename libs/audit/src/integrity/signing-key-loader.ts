@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { InvalidConfigurationError, type Env } from '@credence/shared';
+import { readFileSync } from 'node:fs';
+import { InvalidConfigurationError, keptSecretFile, keptSecretPath, type Env } from '@credence/shared';
 import { SigningKey } from './signing';
 
 /** Seed of the test key: tests get the same key in every run and every process. */
@@ -31,24 +30,14 @@ export function loadSigningKey(env: Env, log: (line: string) => void): SigningKe
       ? SigningKey.deterministicEd25519(TEST_KEY_SEED)
       : SigningKey.fromPem(algorithm, SigningKey.generatePem(algorithm));
   }
-  const file = join(dirname(resolve(env.EMBEDDED_PG_DIR)), `audit-signing-key-${algorithm}.pem`);
-  let pem: string;
-  try {
-    pem = readFileSync(file, 'utf8');
-  } catch {
-    mkdirSync(dirname(file), { recursive: true });
-    try {
-      // 'wx': of two processes starting together, one writes and the other reads the winner's key.
-      writeFileSync(file, SigningKey.generatePem(algorithm), { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    pem = readFileSync(file, 'utf8');
+  const file = keptSecretPath(env, `audit-signing-key-${algorithm}.pem`);
+  const kept = keptSecretFile(file, () => SigningKey.generatePem(algorithm));
+  if (kept.created)
     log(
       `WARNING 警告: no AUDIT_SIGNING_KEY; audit checkpoints are signed with a development key generated at ${file}. ` +
         'Never use it in production (生产环境必须配置审计签名密钥).',
     );
-  }
+  const pem = kept.text;
   return SigningKey.fromPem(algorithm, pem);
 }
 

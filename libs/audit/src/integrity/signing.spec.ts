@@ -1,4 +1,4 @@
-import { loadEnv } from '@credence/shared';
+import { loadEnv, TEST_SECRETS_KEY } from '@credence/shared';
 import { checkpointNoteText, keyIdOf, keySuccessionText, SigningKey, verifySignature } from './signing';
 import { loadSigningKey } from './signing-key-loader';
 import { trustedKeys, type PublishedKey } from './signing-keys';
@@ -58,12 +58,13 @@ describe('checkpoint signatures', () => {
     const env = loadEnv({ NODE_ENV: 'test' });
     expect(loadSigningKey(env, () => undefined).keyId).toBe(loadSigningKey(env, () => undefined).keyId);
     const secret = 'a-real-secret-of-at-least-32-characters!';
-    const production = loadEnv({ NODE_ENV: 'production', JWT_SECRET: secret });
+    const production = loadEnv({ NODE_ENV: 'production', JWT_SECRET: secret, SECRETS_KEY: TEST_SECRETS_KEY });
     expect(() => loadSigningKey(production, () => undefined)).toThrow(/AUDIT_SIGNING_KEY/);
     const pem = SigningKey.generatePem('sm2');
     const configured = loadEnv({
       NODE_ENV: 'production',
       JWT_SECRET: secret,
+      SECRETS_KEY: TEST_SECRETS_KEY,
       AUDIT_SIGNING_KEY: pem,
       AUDIT_SIGNING_ALGORITHM: 'sm2',
     });

@@ -1,4 +1,4 @@
-import { type Clock, type Database, loadEnv, type Env } from '@credence/shared';
+import { type Clock, type Database, loadEnv, secretBoxOf, type Env } from '@credence/shared';
 import { openCaseEngine } from '../../../workflow/src/testing/open-case-engine';
 import { DeliveryMessages } from '../delivery-messages';
 import { DeliveryMetrics } from '../delivery-metrics';
@@ -23,7 +23,11 @@ export interface OpenedRelay {
 export function openRelay(db: Database, clock: Clock, env: Record<string, string> = {}): OpenedRelay {
   const settings = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const { engine, time } = openCaseEngine(db, clock, []);
-  const platforms = new DeliveryPlatforms(db, clock);
+  const platforms = new DeliveryPlatforms(
+    db,
+    clock,
+    secretBoxOf(settings, () => undefined),
+  );
   const messages = new DeliveryMessages(engine, settings);
   const nats = new NatsTransport(settings);
   const transports = new DeliveryTransports(new HttpTransport(settings), nats);

@@ -1,4 +1,5 @@
 import { InvalidConfigurationError, loadEnv } from './env';
+import { TEST_SECRETS_KEY } from './secrets-key';
 
 describe('configuration', () => {
   it('has working defaults for development', () => {
@@ -21,7 +22,23 @@ describe('configuration', () => {
 
   it('refuses to start in production without a real secret, and never seeds there', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    const env = loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' });
+    const env = loadEnv({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-real-secret-of-at-least-32-characters!',
+      SECRETS_KEY: TEST_SECRETS_KEY,
+    });
     expect(env.SEED_DEMO).toBe(false);
+  });
+
+  it('refuses production without the key sealing stored secrets, and a key of the wrong size anywhere', () => {
+    const secret = 'a-real-secret-of-at-least-32-characters!';
+    expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(
+      /SECRETS_KEY: production needs/,
+    );
+    expect(() => loadEnv({ SECRETS_KEY: 'too-short' })).toThrow(/SECRETS_KEY: 32 bytes/);
+    expect(() =>
+      loadEnv({ SECRETS_KEY: TEST_SECRETS_KEY, SECRETS_KEY_PREVIOUS: `${TEST_SECRETS_KEY},x` }),
+    ).toThrow(/SECRETS_KEY_PREVIOUS \(key 2\)/);
+    expect(loadEnv({ SECRETS_KEY: 'ab'.repeat(32) }).SECRETS_KEY).toBe('ab'.repeat(32));
   });
 });

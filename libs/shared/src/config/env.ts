@@ -11,6 +11,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { JWT_SECRET_MIN_LENGTH, weakJwtSecretProblems } from './jwt-secret';
+import { secretsKeyProblems } from './secrets-key';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -206,6 +207,17 @@ export class Env {
   @IsString()
   AUDIT_SIGNING_KEY = '';
 
+  /**
+   * Seals secrets kept in the database (platforms' HMAC keys) with AES-256-GCM: 32 bytes as base64 or hex, e.g.
+   * `openssl rand -base64 32`. Required in production; elsewhere generated once into `.data/secrets-key`.
+   */
+  @IsString()
+  SECRETS_KEY = '';
+
+  /** Keys rotated out (comma-separated): they still open what they sealed until every value is sealed again. */
+  @IsString()
+  SECRETS_KEY_PREVIOUS = '';
+
   @IsIn(['ed25519', 'sm2'])
   AUDIT_SIGNING_ALGORITHM: 'ed25519' | 'sm2' = 'ed25519';
 
@@ -362,12 +374,17 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         'JWT_SECRET: production needs a secret of its own, e.g. `openssl rand -base64 48` (生产环境须配置)',
       );
     else problems.push(...weakJwtSecretProblems(env.JWT_SECRET));
+    if (env.SECRETS_KEY === '')
+      problems.push(
+        'SECRETS_KEY: production needs the key sealing stored secrets, e.g. `openssl rand -base64 32`',
+      );
     if (env.METRICS_TOKEN !== '' && env.METRICS_TOKEN.length < 32)
       problems.push('METRICS_TOKEN: at least 32 characters');
     if (env.SEED_DEMO && source.SEED_DEMO !== undefined)
       problems.push('SEED_DEMO: demo data is never seeded in production');
   } else if (env.JWT_SECRET !== '' && env.JWT_SECRET.length < JWT_SECRET_MIN_LENGTH)
     problems.push(`JWT_SECRET: at least ${JWT_SECRET_MIN_LENGTH} characters`);
+  problems.push(...secretsKeyProblems(env));
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   if (env.isProduction) env.SEED_DEMO = false;
   return env;

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { Env } from './env';
+import { keptSecretFile, keptSecretPath } from './kept-secret-file';
 
 /** A secret signing tokens must hold at least this many characters … */
 export const JWT_SECRET_MIN_LENGTH = 32;
@@ -41,7 +40,7 @@ export function weakJwtSecretProblems(secret: string): string[] {
 
 /** Where a generated secret is kept: beside the embedded database's data, as the audit signing key is. */
 export function generatedJwtSecretFile(env: Pick<Env, 'EMBEDDED_PG_DIR'>): string {
-  return join(dirname(resolve(env.EMBEDDED_PG_DIR)), 'jwt-secret');
+  return keptSecretPath(env, 'jwt-secret');
 }
 
 /** One per test process: tokens of a test app are only ever read back by the same process. */
@@ -64,28 +63,13 @@ export function jwtSecretOf(env: Env, log: (line: string) => void): string {
     return (env.JWT_SECRET = testSecret);
   }
   const file = generatedJwtSecretFile(env);
-  let secret: string;
-  try {
-    secret = readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(dirname(file), { recursive: true });
-    // Written whole under a private name, then linked into place: link fails if the file exists, so of two
-    // processes starting together one places its secret and the other reads it, never a half-written file.
-    const draft = `${file}.${process.pid}.tmp`;
-    writeFileSync(draft, `${randomBytes(48).toString('base64')}\n`, { mode: 0o600 });
-    try {
-      linkSync(draft, file);
-      log(
-        `No JWT_SECRET: tokens are signed with a secret generated at ${file} (未配置 JWT_SECRET，已生成随机密钥). ` +
-          'Production needs JWT_SECRET.',
-      );
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      unlinkSync(draft);
-    }
-    secret = readFileSync(file, 'utf8').trim();
-  }
+  const kept = keptSecretFile(file, () => `${randomBytes(48).toString('base64')}\n`);
+  if (kept.created)
+    log(
+      `No JWT_SECRET: tokens are signed with a secret generated at ${file} (未配置 JWT_SECRET，已生成随机密钥). ` +
+        'Production needs JWT_SECRET.',
+    );
+  const secret = kept.text.trim();
   if (secret.length < JWT_SECRET_MIN_LENGTH)
     throw new Error(`${file} holds no usable token secret: delete it to generate a new one`);
   return (env.JWT_SECRET = secret);

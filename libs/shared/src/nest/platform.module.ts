@@ -3,6 +3,8 @@ import { createDataSource } from '../database/data-source';
 import { APP_ROLE, Database } from '../database/database';
 import { DatabaseAvailability } from '../database/database-availability';
 import { Env } from '../config/env';
+import { secretBoxOf } from '../config/secrets-key';
+import { SecretBox } from '../crypto/secret-box';
 import { AppLogger } from '../logging/app-logger';
 import { Clock, SystemClock } from '../time/clock';
 
@@ -20,7 +22,7 @@ class DatabaseCloser implements OnApplicationShutdown {
   }
 }
 
-/** Configuration, clock, database and logger: what every module may ask for. */
+/** Configuration, clock, database, logger and the secret box: what every module may ask for. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -31,6 +33,11 @@ export class PlatformModule {
         { provide: Env, useValue: options.env },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: AppLogger, useValue: AppLogger.create(options.env.LOG_LEVEL) },
+        {
+          provide: SecretBox,
+          useFactory: (logger: AppLogger) => secretBoxOf(options.env, (line) => logger.warn(line)),
+          inject: [AppLogger],
+        },
         { provide: DatabaseAvailability, useValue: new DatabaseAvailability(options.databaseUrl) },
         {
           provide: Database,
@@ -54,7 +61,7 @@ export class PlatformModule {
         },
         { provide: DatabaseCloser, useFactory: (db: Database) => new DatabaseCloser(db), inject: [Database] },
       ],
-      exports: [Env, Clock, Database, DatabaseAvailability, AppLogger],
+      exports: [Env, Clock, Database, DatabaseAvailability, AppLogger, SecretBox],
     };
   }
 }
