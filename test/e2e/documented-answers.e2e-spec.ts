@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Ajv from 'ajv';
+import { AccessLog, DecisionProjector, LedgerSealer } from '@credence/audit';
 import { DEMO_SUBJECTS } from '@credence/identity';
 import { samplePdf } from '../../libs/materials/src/testing/sample-files';
 import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
@@ -28,7 +29,7 @@ function strict(schema: unknown): unknown {
  */
 describe('documented answers (e2e)', () => {
   let t: TestApp;
-  let validate: (path: string, body: unknown, method?: 'get' | 'post') => string[];
+  let validate: (path: string, body: unknown, method?: 'get' | 'post', status?: string) => string[];
   let officer: string;
   let applicant: string;
 
@@ -42,8 +43,7 @@ describe('documented answers (e2e)', () => {
     };
     const ajv = new Ajv({ allErrors: true, unknownFormats: 'ignore' });
     ajv.addSchema({ components: { schemas: strict(doc.components.schemas) } }, 'doc');
-    validate = (path, body, method = 'get') => {
-      const status = method === 'get' ? '200' : '201';
+    validate = (path, body, method = 'get', status = method === 'get' ? '200' : '201') => {
       const content = doc.paths[path]?.[method]?.responses[status]?.content?.['application/json'] as
         { schema: Json } | undefined;
       if (!content) return [`${method.toUpperCase()} ${path} documents no ${status} answer`];
@@ -122,6 +122,49 @@ describe('documented answers (e2e)', () => {
     expect(validate('/api/v1/commitments', commitments.body)).toEqual([]);
   });
 
+  it("documents the workbench's reads: who holds a step, colleagues, comments and a bulk claim", async () => {
+    const recordId = await record('盱交罚〔2026〕W1号');
+    const file = await t.http
+      .post('/api/v1/files')
+      .auth(applicant, { type: 'bearer' })
+      .attach('file', samplePdf('documented-workbench'), '罚款缴纳凭证.pdf')
+      .expect(201);
+    const created = await authed(t, applicant)
+      .post('/api/v1/repair-applications', {
+        recordId,
+        materials: [{ fileId: file.body.id, category: 'correction_proof' }],
+        commitment: { content: '本单位承诺已纠正失信行为，所提交材料真实有效。', consentToPublish: true },
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await authed(t, applicant).post(`/api/v1/repair-applications/${id}/submit`).expect(200);
+
+    const claimed = await authed(t, officer)
+      .post('/api/v1/work-items/claim', { caseIds: [id] })
+      .expect(200);
+    expect(claimed.body).toMatchObject([{ caseId: id, ok: true }]);
+    expect(validate('/api/v1/work-items/claim', claimed.body, 'post', '200')).toEqual([]);
+    const refused = await authed(t, officer)
+      .post('/api/v1/work-items/claim', { caseIds: [id] })
+      .expect(200);
+    expect(refused.body).toMatchObject([
+      { caseId: id, ok: false, error: { code: 'WORKBENCH.ALREADY_HOLDER' } },
+    ]);
+    expect(validate('/api/v1/work-items/claim', refused.body, 'post', '200')).toEqual([]);
+    await authed(t, officer).post(`/api/v1/cases/${id}/comments`, { comment: '请核实缴款凭证' }).expect(201);
+
+    const work = await authed(t, officer).get(`/api/v1/cases/${id}/work`).expect(200);
+    expect(validate('/api/v1/cases/{id}/work', work.body)).toEqual([]);
+    const colleagues = await authed(t, officer).get('/api/v1/work-items/colleagues').expect(200);
+    expect(colleagues.body.length).toBeGreaterThan(1);
+    expect(validate('/api/v1/work-items/colleagues', colleagues.body)).toEqual([]);
+    const comments = await authed(t, officer).get(`/api/v1/cases/${id}/comments`).expect(200);
+    expect(comments.body).toMatchObject([{ comment: '请核实缴款凭证' }]);
+    expect(validate('/api/v1/cases/{id}/comments', comments.body)).toEqual([]);
+    const targets = await authed(t, officer).get(`/api/v1/cases/${id}/return-targets`).expect(200);
+    expect(validate('/api/v1/cases/{id}/return-targets', targets.body)).toEqual([]);
+  });
+
   it('documents an objection, with its 补正 requests, the record now and its trail', async () => {
     const recordId = await record('盱交罚〔2026〕D3号');
     const filed = await authed(t, applicant)
@@ -150,6 +193,113 @@ describe('documented answers (e2e)', () => {
       expect(list.body.items.map((i: Json) => i.id)).toContain(id);
       expect(validate('/api/v1/objections', list.body)).toEqual([]);
     }
+  });
+
+  it("documents the auditor's reads: search, trail, time travel, access log, checkpoint, verification, evidence", async () => {
+    const auditor = await loginAs(t, 'auditor-xuyi');
+    const recordId = await record('盱交罚〔2026〕A1号');
+    await authed(t, officer)
+      .post(`/api/v1/credit-records/${recordId}/shield`, { reasons: ['法院裁定批准重整计划'] })
+      .expect(200);
+    await t.app.get(DecisionProjector).catchUp();
+    await t.app.get(LedgerSealer).sealAll({ checkpoint: true, waitMs: 10_000 });
+    const read = async (path: string, documented: string) => {
+      const res = await authed(t, auditor).get(path).expect(200);
+      expect([documented, validate(documented, res.body)]).toEqual([documented, []]);
+      return res.body as Json;
+    };
+
+    const found = await read(`/api/v1/audit/decisions?subject=${SUBJECT.code}`, '/api/v1/audit/decisions');
+    expect((found.items as unknown[]).length).toBeGreaterThan(0);
+    await read(`/api/v1/audit/cases/${recordId}/trail`, '/api/v1/audit/cases/{id}/trail');
+    const at = encodeURIComponent(new Date().toISOString());
+    const asOf = await read(
+      `/api/v1/audit/cases/${recordId}/as-of?at=${at}`,
+      '/api/v1/audit/cases/{id}/as-of',
+    );
+    expect((asOf.clocks as unknown[]).length + (asOf.timers as unknown[]).length).toBeGreaterThan(0);
+    await read(
+      `/api/v1/audit/credit-records/${recordId}/as-of?at=${at}`,
+      '/api/v1/audit/credit-records/{id}/as-of',
+    );
+    await t.app.get(AccessLog).flush();
+    const log = await read('/api/v1/audit/access-log?actor=auditor-xuyi', '/api/v1/audit/access-log');
+    expect((log.items as unknown[]).length).toBeGreaterThan(0);
+    await read('/api/v1/audit/checkpoints/latest', '/api/v1/audit/checkpoints/latest');
+    await read('/api/v1/audit/public-key', '/api/v1/audit/public-key');
+    const evidence = await read(`/api/v1/audit/evidence?caseId=${recordId}`, '/api/v1/audit/evidence');
+    expect(evidence.unsealedEvents).toEqual([]);
+
+    const started = await authed(t, auditor).post('/api/v1/audit/verifications', {}).expect(202);
+    expect(validate('/api/v1/audit/verifications', started.body, 'post', '202')).toEqual([]);
+    let job: Json = {};
+    for (let i = 0; i < 200 && !job.done; i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (await authed(t, auditor).get(`/api/v1/audit/verifications/${started.body.id}`).expect(200)).body;
+      expect(validate('/api/v1/audit/verifications/{id}', job)).toEqual([]);
+    }
+    expect(job).toMatchObject({ status: 'done', ok: true });
+  });
+
+  it("documents the administration's reads: calendar, time limits, deadlines, settings, rule sets, platforms", async () => {
+    const admin = await loginAs(t, 'admin');
+    const read = async (path: string, documented = path) => {
+      const res = await authed(t, admin).get(path).expect(200);
+      expect([documented, validate(documented, res.body)]).toEqual([documented, []]);
+      return res.body as unknown;
+    };
+    const written = (path: string, body: unknown) =>
+      expect([path, validate(path, body, 'post')]).toEqual([path, []]);
+
+    expect((await read('/api/v1/calendar/schedules')) as unknown[]).not.toHaveLength(0);
+    await read('/api/v1/calendar/schedules/2026', '/api/v1/calendar/schedules/{year}');
+    const loaded = await authed(t, admin)
+      .post('/api/v1/calendar/schedules', {
+        year: 2199,
+        region: '540000',
+        source: '西藏自治区地方节日安排',
+        festivals: [{ name: '藏历新年', holidays: ['2199-02-20'], makeupWorkdays: [] }],
+      })
+      .expect(201);
+    written('/api/v1/calendar/schedules', loaded.body);
+    await read('/api/v1/time-limits');
+    const limit = await authed(t, admin)
+      .post('/api/v1/time-limits', {
+        key: 'objection.verification',
+        authorityCode: '320830',
+        workingDays: 12,
+        effectiveFrom: '2199-01-01',
+        labelZh: '核实时限',
+        labelEn: 'Verification',
+        legalBasisZh: '盱眙县规定',
+        legalBasisEn: 'Local rule',
+      })
+      .expect(201);
+    written('/api/v1/time-limits', limit.body);
+    await read('/api/v1/deadlines?status=running', '/api/v1/deadlines');
+    const setting = await authed(t, admin)
+      .post('/api/v1/authority-policies', {
+        key: 'workbench.urge-interval',
+        authorityCode: '320830',
+        value: 3,
+        effectiveFrom: '2199-01-01',
+        reason: '本地规定',
+      })
+      .expect(201);
+    written('/api/v1/authority-policies', setting.body);
+    await read('/api/v1/rule-sets');
+    await t.http
+      .put('/api/v1/platforms/credit-jiangsu')
+      .auth(admin, { type: 'bearer' })
+      .send({
+        name: '信用江苏',
+        transport: 'http',
+        endpoint: 'https://receiver.example.gov.cn/credence/messages',
+        secret: 'a-signing-key-of-at-least-32-characters',
+      })
+      .expect(201);
+    expect((await read('/api/v1/platforms')) as unknown[]).toHaveLength(1);
+    await read('/api/v1/platforms/credit-jiangsu/history', '/api/v1/platforms/{code}/history');
   });
 
   it('fails an answer that carries a member the documentation does not name', () => {

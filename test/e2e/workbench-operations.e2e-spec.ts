@@ -212,4 +212,35 @@ describe('workbench operations (e2e)', () => {
     expect(recalled.body.holderId).toBe(ids['officer-xuyi']);
     await as(officer).post(`/api/v1/cases/${id}/recall`).expect(409);
   });
+
+  it('tells who holds the step and whom a hand-over may name, to staff of the authority only', async () => {
+    const id = await acceptedRepair();
+    const before = await as(officer).get(`/api/v1/cases/${id}/work`).expect(200);
+    expect(before.body).toMatchObject({ caseId: id, holderId: null, signers: [], copiedTo: [] });
+    await as(officer).post(`/api/v1/cases/${id}/claim`).expect(200);
+    await as(officer)
+      .post(`/api/v1/cases/${id}/signers`, { accounts: [ids['reviewer-xuyi']], mode: 'before' })
+      .expect(200);
+    const held = await as(reviewer).get(`/api/v1/cases/${id}/work`).expect(200);
+    expect(held.body.holderId).toBe(ids['officer-xuyi']);
+    expect(held.body.signers).toEqual([
+      { accountId: ids['reviewer-xuyi'], mode: 'before', signed: false, agree: null },
+    ]);
+    // Reading who holds it is not acting: the version is the case's own.
+    expect(held.body.version).toBe((await as(officer).get(`/api/v1/cases/${id}`).expect(200)).body.version);
+    for (const stranger of [otherAuthority, applicant, auditor])
+      await as(stranger).get(`/api/v1/cases/${id}/work`).expect(404);
+
+    const colleagues = await as(officer).get('/api/v1/work-items/colleagues').expect(200);
+    const names = colleagues.body.map((c: { accountId: string }) => c.accountId);
+    expect(names).toEqual(
+      expect.arrayContaining([ids['officer-xuyi'], ids['reviewer-xuyi'], ids['reviewer-xuyi-2']]),
+    );
+    expect(
+      colleagues.body.every((c: { role: string }) => ['officer', 'senior_reviewer'].includes(c.role)),
+    ).toBe(true);
+    const elsewhere = await as(otherAuthority).get('/api/v1/work-items/colleagues').expect(200);
+    expect(elsewhere.body.map((c: { accountId: string }) => c.accountId)).not.toContain(ids['officer-xuyi']);
+    expect((await as(applicant).get('/api/v1/work-items/colleagues').expect(200)).body).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import {
   returnTargetsOf,
   stateLabel,
   Workbench,
+  WorkbenchAccess,
   WorkQueue,
   type LoadedCase,
   type RequestOrigin,
@@ -28,8 +29,10 @@ import {
   ReturnDto,
   SignDto,
   UrgeDto,
+  WorkReturnTargetDto,
   WorkStateDto,
 } from './workbench.dto';
+import { WorkbenchBulkResultDto, WorkbenchColleagueDto, WorkbenchCommentDto } from './workbench-reads.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const origin = (ctx: RequestContext): RequestOrigin => ({ ...ctx });
@@ -48,7 +51,22 @@ export class WorkbenchController {
     private readonly notes: CaseNotes,
     private readonly queue: WorkQueue,
     private readonly deputies: Deputies,
+    private readonly access: WorkbenchAccess,
   ) {}
+
+  @Get('work-items/colleagues')
+  @ApiOperation({ summary: '本单位在岗工作人员（转办、会签、抄送的对象）/ Active staff of your authority' })
+  @ApiOkResponse({ type: [WorkbenchColleagueDto] })
+  colleagues(@CurrentUser() user: Actor) {
+    return this.access.colleagues(user);
+  }
+
+  @Get('cases/:id/work')
+  @ApiOperation({ summary: '当前环节的办理人、委派、会签、抄送 / Who holds the current step now' })
+  @ApiOkResponse({ type: WorkStateDto })
+  async work(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
+    return stateOf(await this.access.open(id, user), user);
+  }
 
   @Get('work-items/workload')
   @ApiOperation({ summary: '本单位人员工作量（审核负责人）/ Workload per person (senior reviewers)' })
@@ -59,6 +77,7 @@ export class WorkbenchController {
   @Post('work-items/claim')
   @HttpCode(200)
   @ApiOperation({ summary: '批量认领（逐件结果）/ Bulk claim, with a result per case' })
+  @ApiOkResponse({ type: [WorkbenchBulkResultDto] })
   bulkClaim(@Body() body: BulkClaimDto, @CurrentUser() user: Actor, @Ctx() ctx: RequestContext) {
     return this.queue.bulkClaim(user, origin(ctx), body.caseIds);
   }
@@ -66,6 +85,7 @@ export class WorkbenchController {
   @Post('work-items/transfer')
   @HttpCode(200)
   @ApiOperation({ summary: '批量转办（逐件结果）/ Bulk transfer, with a result per case' })
+  @ApiOkResponse({ type: [WorkbenchBulkResultDto] })
   bulkTransfer(@Body() body: BulkTransferDto, @CurrentUser() user: Actor, @Ctx() ctx: RequestContext) {
     return this.queue.bulkTransfer(user, origin(ctx), body.caseIds, body.to, body.reason);
   }
@@ -137,6 +157,7 @@ export class WorkbenchController {
 
   @Get('cases/:id/return-targets')
   @ApiOperation({ summary: '可退回的环节 / Where the case may be returned to' })
+  @ApiOkResponse({ type: [WorkReturnTargetDto] })
   returnTargets(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
     return this.workbench
       .returnTargets(id, user)
@@ -251,6 +272,7 @@ export class WorkbenchController {
 
   @Get('cases/:id/comments')
   @ApiOperation({ summary: '内部意见列表 / Internal comments' })
+  @ApiOkResponse({ type: [WorkbenchCommentDto] })
   comments(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
     return this.notes.comments(id, user);
   }

@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQuery } from '../http/page.query';
+import { CaseBilingualTextDto } from './case-view.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ACCOUNT = '同单位同事的账户 id / account id of a colleague of the same authority';
@@ -191,20 +192,36 @@ export class WorkQueueQuery extends PageQuery {
   sort?: 'due' | 'follow-up';
 }
 
+/** A co-signer of the current step (会签人) and whether they have given their opinion. */
+export class WorkSignerDto {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ enum: ['before', 'after'], description: '前加签 / 后加签' }) mode!: 'before' | 'after';
+  @ApiProperty() signed!: boolean;
+  @ApiProperty({ type: Boolean, nullable: true, description: '同意（未签署为 null）/ agreed' })
+  agree!: boolean | null;
+}
+
+/** A step the case may be returned to (GET return-targets), by the `to` a return names. */
+export class WorkReturnTargetDto {
+  @ApiProperty({ example: 'review' }) to!: string;
+  @ApiProperty({ type: CaseBilingualTextDto, nullable: true }) label!: CaseBilingualTextDto | null;
+}
+
 /** Who holds a case's current step, as every workbench operation answers. */
 export class WorkStateDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty() version!: number;
-  @ApiProperty({ description: '当前环节 / the current step' }) stateLabel!: { zh: string; en: string };
+  @ApiProperty({ type: CaseBilingualTextDto, description: '当前环节 / the current step' })
+  stateLabel!: CaseBilingualTextDto;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null：待认领 / unclaimed' })
   holderId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) delegateId!: string | null;
-  @ApiProperty({ description: '会签人 / co-signers' })
-  signers!: { accountId: string; mode: 'before' | 'after'; signed: boolean; agree: boolean | null }[];
+  @ApiProperty({ type: [WorkSignerDto], description: '会签人 / co-signers' })
+  signers!: WorkSignerDto[];
   @ApiProperty({ type: [String] }) copiedTo!: string[];
   @ApiProperty({ nullable: true, type: String }) lastUrgedOn!: string | null;
   @ApiProperty({ description: '可撤回 / the actor may withdraw their last step or hand-over' })
   recallable!: boolean;
-  @ApiProperty({ description: '可退回环节 / return targets' })
-  returnTargets!: { to: string; label: { zh: string; en: string } | null }[];
+  @ApiProperty({ type: [WorkReturnTargetDto], description: '可退回环节 / return targets' })
+  returnTargets!: WorkReturnTargetDto[];
 }

@@ -151,6 +151,24 @@ export class WorkbenchAccess {
     return account;
   }
 
+  /**
+   * The active staff of the actor's own authority (officers and senior reviewers), by name: whom a transfer,
+   * delegation, co-signing or copy may name. Whether one of them may receive a given step is still asked of the
+   * machine when it is named (recipient); anyone outside the authority gets an empty list.
+   */
+  async colleagues(
+    actor: WorkflowActor,
+  ): Promise<{ accountId: string; displayName: string; role: string }[]> {
+    if (!STAFF.has(actor.role) || !actor.authorityCode) return [];
+    const { rows } = await this.db.query<{ id: string; display_name: string; role: string }>(
+      `SELECT id, display_name, role FROM accounts
+        WHERE authority_code = $1 AND active AND role IN ('officer', 'senior_reviewer')
+        ORDER BY display_name, id`,
+      [actor.authorityCode],
+    );
+    return rows.map((r) => ({ accountId: r.id, displayName: r.display_name, role: r.role }));
+  }
+
   /** An active staff account of the authority, as a workflow actor; 404 for any other id. */
   async staffAccount(accountId: string, authorityCode: string): Promise<WorkflowActor> {
     const { rows } = await this.db.query<{ id: string; role: Role; authority_code: string; path: string }>(

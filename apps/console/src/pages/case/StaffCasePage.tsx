@@ -23,10 +23,12 @@ import { isWorkbenchKey } from '../../i18n/messages-workbench';
 import { formatDate, formatDateTime } from '../../time/beijing';
 import { deadlineOf } from '../../time/deadline';
 import { ActionPanel } from './ActionPanel';
+import { CaseComments } from './CaseComments';
 import { actorNameIn, isRecusalCode, listOf, recordOf, textOf, textsOf, type Data } from './case-data';
 import { fourEyesStatement } from './four-eyes';
 import { MaterialPreview } from './MaterialPreview';
 import { StateDiagramView } from './StateDiagramView';
+import { WorkbenchOperations } from './WorkbenchOperations';
 
 type CaseView = components['schemas']['CaseViewDto'];
 
@@ -84,6 +86,9 @@ function StaffCase({ view }: { view: CaseView }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Section title={t('workOps.title')} id="work">
+              <WorkbenchOperations view={view} />
+            </Section>
             <Section title={t('staffCase.actions')} id="actions">
               <ActionPanel view={view} />
             </Section>
@@ -95,6 +100,9 @@ function StaffCase({ view }: { view: CaseView }) {
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <SafeguardsSection view={view} data={data} />
+            <Section title={t('comments.title')} id="comments">
+              <CaseComments caseId={view.id} version={view.version} />
+            </Section>
             <ClocksSection view={view} />
             <DiagramSection id={view.id} />
           </Space>

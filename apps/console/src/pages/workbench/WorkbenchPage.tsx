@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, ConfigProvider, Form, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -11,6 +12,8 @@ import { useI18n } from '../../i18n/language';
 import type { MessageKey } from '../../i18n/messages';
 import { deadlineOf } from '../../time/deadline';
 import { PAGE_SIZE, QUEUE_VIEWS, queueQueryOf, searchOf, type QueueQuery } from './queue-filters';
+import { QueueOperations } from './QueueOperations';
+import { usePersonName } from './work-operations';
 
 type Item = components['schemas']['WorkQueueItemDto'];
 
@@ -23,6 +26,12 @@ const VIEW_LABELS: Record<NonNullable<QueueQuery['view']>, MessageKey> = {
   copied: 'workbench.view.copied',
   all: 'workbench.view.all',
 };
+
+/**
+ * Chosen rows keep the links on them at AA contrast (4.5:1), hovered or not: antd's derived blue behind a hovered
+ * chosen row leaves the primary link at 4.1:1.
+ */
+const SELECTED_ROWS = { components: { Table: { rowSelectedBg: '#e6f4ff', rowSelectedHoverBg: '#e6f4ff' } } };
 
 /** `/workbench`: the authority's queue for officers and senior reviewers, by due date; filters live in the address. */
 export function WorkbenchPage() {
@@ -42,6 +51,12 @@ export function WorkbenchPage() {
   });
   const types = useQuery({ queryKey: ['case-types'], queryFn: () => unwrap(api.GET('/api/v1/case-types')) });
   const typeLabels = new Map((types.data ?? []).map((c) => [c.type, c.label]));
+  const name = usePersonName();
+  // The rows chosen for a bulk claim or transfer, for the queue as it is shown: another view or page starts afresh.
+  const shown = searchOf(query).toString();
+  const [selection, setSelection] = useState<{ shown: string; ids: string[] }>({ shown, ids: [] });
+  const selected = selection.shown === shown ? selection.ids : [];
+  const titles = new Map((queue.data?.items ?? []).map((i) => [i.caseId, i.title]));
 
   const columns: ColumnsType<Item> = [
     {
@@ -72,28 +87,15 @@ export function WorkbenchPage() {
         item.holderId === session?.user.id
           ? t('workbench.holder.me')
           : item.holderId
-            ? t('workbench.holder.other')
+            ? name(item.holderId)
             : t('workbench.holder.none'),
     },
     { title: t('workbench.column.due'), key: 'due', render: (_, item) => <DueCell item={item} /> },
   ];
 
-  return (
-    <Card>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
-        {t('workbench.title')}
-      </Typography.Title>
-      <Typography.Paragraph>{t('workbench.intro')}</Typography.Paragraph>
+  const queuePanel = (
+    <>
       <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item label={t('workbench.view')} htmlFor="queue-view">
-          <Select
-            id="queue-view"
-            style={{ minWidth: 140 }}
-            value={query.view}
-            onChange={(view) => update({ view })}
-            options={QUEUE_VIEWS.map((v) => ({ value: v, label: t(VIEW_LABELS[v]) }))}
-          />
-        </Form.Item>
         <Form.Item label={t('workbench.caseType')} htmlFor="queue-type">
           <Select
             id="queue-type"
@@ -133,23 +135,52 @@ export function WorkbenchPage() {
         </Form.Item>
       </Form>
       <ProblemAlert error={queue.error} />
+      <QueueOperations selected={selected} titles={titles} onDone={() => setSelection({ shown, ids: [] })} />
       <div aria-busy={queue.isFetching} data-queue>
-        <Table<Item>
-          rowKey="caseId"
-          loading={queue.isPending}
-          columns={columns}
-          dataSource={queue.data?.items ?? []}
-          locale={{ emptyText: t('workbench.empty') }}
-          pagination={{
-            current: query.page,
-            pageSize: PAGE_SIZE,
-            total: queue.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => t('workbench.total', { total }),
-            onChange: (page) => setParams(searchOf({ ...query, page })),
-          }}
-        />
+        <ConfigProvider theme={SELECTED_ROWS}>
+          <Table<Item>
+            rowKey="caseId"
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelection({ shown, ids: keys.map(String) }),
+              getCheckboxProps: (item) => ({ 'aria-label': t('queueOps.select', { title: item.title }) }),
+            }}
+            loading={queue.isPending}
+            columns={columns}
+            dataSource={queue.data?.items ?? []}
+            // The empty queue's words at AA contrast (antd draws them in its light placeholder grey).
+            locale={{ emptyText: <Typography.Text>{t('workbench.empty')}</Typography.Text> }}
+            pagination={{
+              current: query.page,
+              pageSize: PAGE_SIZE,
+              total: queue.data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (total) => t('workbench.total', { total }),
+              onChange: (page) => setParams(searchOf({ ...query, page })),
+            }}
+          />
+        </ConfigProvider>
       </div>
+    </>
+  );
+
+  return (
+    <Card>
+      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+        {t('workbench.title')}
+      </Typography.Title>
+      <Typography.Paragraph>{t('workbench.intro')}</Typography.Paragraph>
+      {/* Each view is a tab; its panel holds the queue (filters, bulk operations, rows) of the view chosen. */}
+      <Tabs
+        aria-label={t('workbench.view')}
+        activeKey={query.view}
+        onChange={(view) => update({ view: view as QueueQuery['view'] })}
+        items={QUEUE_VIEWS.map((v) => ({
+          key: v,
+          label: t(VIEW_LABELS[v]),
+          children: v === query.view ? queuePanel : null,
+        }))}
+      />
     </Card>
   );
 }
