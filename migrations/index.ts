@@ -19,6 +19,7 @@ import { DropAccountLockColumns1767225601900 } from './1767225601900-DropAccount
 import { CreateDelivery1767225602000 } from './1767225602000-CreateDelivery';
 import { CreateNotifications1767225602100 } from './1767225602100-CreateNotifications';
 import { CreateWorkbench1767225602200 } from './1767225602200-CreateWorkbench';
+import { CreateStatistics1767225602300 } from './1767225602300-CreateStatistics';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   CreateDelivery1767225602000,
   CreateNotifications1767225602100,
   CreateWorkbench1767225602200,
+  CreateStatistics1767225602300,
 ];

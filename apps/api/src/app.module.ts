@@ -31,6 +31,7 @@ import { ObjectionsController } from './objections/objections.controller';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_IMPORTS } from './notifications';
 import { DELIVERY_CONTROLLERS, DELIVERY_IMPORTS } from './delivery';
 import { PUBLIC_CONTROLLERS, PUBLIC_PROVIDERS } from './public';
+import { STATISTICS_CONTROLLERS, STATISTICS_IMPORTS } from './statistics';
 
 /** The HTTP application: the libs' modules plus the controllers that translate HTTP into commands and queries. */
 @Module({})
@@ -55,6 +56,7 @@ export class AppModule implements NestModule {
         ...TRAIL_IMPORTS,
         ...NOTIFICATION_IMPORTS,
         ...DELIVERY_IMPORTS,
+        ...STATISTICS_IMPORTS,
       ],
       controllers: [
         HealthController,
@@ -75,6 +77,7 @@ export class AppModule implements NestModule {
         ...COMMITMENT_CONTROLLERS,
         ...NOTIFICATION_CONTROLLERS,
         ...DELIVERY_CONTROLLERS,
+        ...STATISTICS_CONTROLLERS,
       ],
       providers: [
         ...REPAIR_PROVIDERS,

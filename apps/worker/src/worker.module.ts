@@ -10,11 +10,12 @@ import { NotificationsModule } from '@credence/notifications';
 import { ObjectionsModule } from '@credence/objections';
 import { IdentityCaseAccessModule } from '@credence/identity';
 import { PlatformModule, type PlatformOptions } from '@credence/shared';
+import { StatisticsModule } from '@credence/statistics';
 import { WorkflowModule } from '@credence/workflow';
 
 /**
  * The worker without HTTP: durable timers, the workflows' reactions, the audit ledger's sealer and projector, and
- * the delivery relay (outbox rows to other platforms, ADR 0025).
+ * the delivery relay (outbox rows to other platforms, ADR 0025) and the statistics projector.
  */
 @Module({})
 export class WorkerModule {
@@ -35,6 +36,7 @@ export class WorkerModule {
         AuditTrailModule,
         NotificationsModule,
         DeliveryModule,
+        StatisticsModule,
       ],
     };
   }
