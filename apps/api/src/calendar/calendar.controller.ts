@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import { CalendarQueries, CalendarStore, StatutoryTime, TimeLimitStore } from '@credence/working-calendar';
 import { Deadlines, ProvisionalDeadlines } from '@credence/workflow';
@@ -14,6 +14,12 @@ import {
   WorkingDayQuery,
   WorkingDaysBetweenQuery,
 } from './calendar.requests';
+import {
+  CalendarDeadlinePageDto,
+  CalendarLoadedScheduleDto,
+  CalendarScheduleVersionDto,
+  CalendarTimeLimitDto,
+} from './calendar.responses';
 
 /** The working-day calendar (DOMAIN.md §7), the time limits clocks run on, and the open deadlines. */
 @ApiTags('calendar 工作日与时限')
@@ -51,6 +57,7 @@ export class CalendarController {
 
   @Get('calendar/schedules')
   @ApiOperation({ summary: '已载入的年度安排（当前版本）/ Loaded schedules, current versions' })
+  @ApiOkResponse({ type: [CalendarScheduleVersionDto] })
   schedules() {
     return this.store.current();
   }
@@ -59,6 +66,7 @@ export class CalendarController {
   @ApiOperation({
     summary: '某年度安排的全部版本（谁、何时载入）/ Every version of a year: who loaded what, when',
   })
+  @ApiOkResponse({ type: [CalendarScheduleVersionDto] })
   history(
     @Param(
       'year',
@@ -76,6 +84,7 @@ export class CalendarController {
     summary:
       '载入年度节假日安排（新版本）并重算暂定期限 / Load a year (a new version) and recompute provisional deadlines',
   })
+  @ApiCreatedResponse({ type: CalendarLoadedScheduleDto })
   async load(@Body() body: LoadScheduleRequest, @CurrentUser() user: Actor) {
     const loaded = await this.store.load(body, user.id);
     this.time.invalidate();
@@ -86,6 +95,7 @@ export class CalendarController {
   @ApiOperation({
     summary: '时限设置（全国默认与本单位设置）/ Time limits: national defaults and authority settings',
   })
+  @ApiOkResponse({ type: [CalendarTimeLimitDto] })
   timeLimits() {
     return this.limits.all();
   }
@@ -93,6 +103,7 @@ export class CalendarController {
   @Post('time-limits')
   @Roles('admin')
   @ApiOperation({ summary: '新增时限版本或单位设置 / Add a limit version or an authority setting' })
+  @ApiCreatedResponse({ type: CalendarTimeLimitDto })
   addTimeLimit(@Body() body: AddTimeLimitRequest, @CurrentUser() user: Actor) {
     return this.limits.add(body, user.id);
   }
@@ -103,6 +114,7 @@ export class CalendarController {
     summary:
       '期限督办：本单位及下级的计时（临期、逾期）/ Deadlines of your authority and those under it (due soon, overdue)',
   })
+  @ApiOkResponse({ type: CalendarDeadlinePageDto })
   list(@Query() q: DeadlinesQuery, @CurrentUser() user: Actor) {
     return this.deadlines.list(user, q);
   }

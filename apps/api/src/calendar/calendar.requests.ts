@@ -62,7 +62,10 @@ class FestivalRequest {
 /** The file format of `credence calendar load` and of this endpoint: one year, grouped as the notice is. */
 export class LoadScheduleRequest {
   @ApiProperty({ example: 2027 }) @IsInt() @Min(MIN_YEAR) @Max(MAX_YEAR) year!: number;
+  // The type is written out: tsc's design type of an initialised `string | null` is Object (ADR 0024).
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     description: '省级区划代码，空为全国 / province code for local holidays; null = national',
   })
   @IsOptional()

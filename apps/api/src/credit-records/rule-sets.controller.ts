@@ -1,11 +1,19 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { RuleSets, type RuleSet } from '@credence/credit-records';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import { IsCalendarDate } from '@credence/shared';
 import { NestedObject } from '../http/nested';
 import { IsFieldMinimums } from './field-minimums';
+import { RuleSetDto } from './rule-set.responses';
 
 class PeriodBandRequest {
   @ApiProperty() @IsInt() @Min(0) @Max(120) minimumMonths!: number;
@@ -49,6 +57,7 @@ export class RuleSetsController {
 
   @Get()
   @ApiOperation({ summary: '按生效日期排列的修复规则 / Rule sets by effective date' })
+  @ApiOkResponse({ type: [RuleSetDto] })
   list(): Promise<RuleSet[]> {
     return this.ruleSets.all();
   }
@@ -58,6 +67,7 @@ export class RuleSetsController {
   @ApiOperation({
     summary: '新增修复规则（不可修改已有规则）/ Add a rule set (existing ones are never edited)',
   })
+  @ApiCreatedResponse({ type: RuleSetDto })
   add(@Body() body: AddRuleSetRequest, @CurrentUser() user: Actor): Promise<RuleSet> {
     return this.ruleSets.add(body, user.id);
   }

@@ -1,9 +1,25 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AuthorityPolicies, POLICY_CATALOGUE } from '@credence/authority-policies';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import { IsCalendarDate } from '@credence/shared';
+import {
+  ANY_JSON_VALUE,
+  AppliedPolicyDto,
+  PolicyCatalogueDto,
+  PolicySettingDto,
+} from './authority-policies.responses';
 
 class SetPolicyRequest {
   @ApiProperty({ enum: Object.keys(POLICY_CATALOGUE) })
@@ -18,7 +34,10 @@ class SetPolicyRequest {
   @Matches(/^[0-9]{6}$/)
   authorityCode?: string;
 
-  @ApiProperty({ description: '设置值（按目录校验）/ the value, checked against the catalogue' })
+  @ApiProperty({
+    ...ANY_JSON_VALUE,
+    description: '设置值（按目录校验）/ the value, checked against the catalogue',
+  })
   @IsDefined()
   value!: unknown;
 
@@ -42,6 +61,7 @@ class PolicyQuery {
 /** Authority settings (单位设置): what each workflow reads, effective-dated; a change is a new row. */
 @ApiTags('authority-policies 单位设置')
 @ApiBearerAuth()
+@ApiExtraModels(PolicyCatalogueDto, AppliedPolicyDto)
 @Controller('authority-policies')
 export class AuthorityPoliciesController {
   constructor(private readonly policies: AuthorityPolicies) {}
@@ -50,6 +70,14 @@ export class AuthorityPoliciesController {
   @ApiOperation({
     summary:
       '设置目录与全部版本，或某单位当前生效的设置 / The catalogue and every version, or those in force for an authority',
+  })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(PolicyCatalogueDto) },
+        { type: 'array', items: { $ref: getSchemaPath(AppliedPolicyDto) } },
+      ],
+    },
   })
   async list(@Query() query: PolicyQuery) {
     if (query.authorityPath) {
@@ -74,6 +102,7 @@ export class AuthorityPoliciesController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: '新增设置版本（管理员）/ Add a setting version (admin)' })
+  @ApiCreatedResponse({ type: PolicySettingDto })
   add(@Body() body: SetPolicyRequest, @CurrentUser() user: Actor) {
     return this.policies.add(
       {

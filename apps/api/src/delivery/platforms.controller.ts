@@ -1,11 +1,19 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { DeliveryPlatforms } from '@credence/delivery';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import { NotFoundError } from '@credence/shared';
 import { AuditedRead } from '../audit/trail/audited-read';
+import { PlatformChangeDto, PlatformDto } from './platform.responses';
 
 const PLATFORM_CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -47,6 +55,7 @@ export class PlatformsController {
   @Get()
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: '推送平台（不显示密钥）/ Downstream platforms (secrets never shown)' })
+  @ApiOkResponse({ type: [PlatformDto] })
   list() {
     return this.platforms.list();
   }
@@ -57,6 +66,7 @@ export class PlatformsController {
     summary:
       '登记或修改推送平台（管理员；code 即单位设置 repair.downstream-platforms 中的代码）/ Register or change a platform (admin)',
   })
+  @ApiOkResponse({ type: PlatformDto, description: '修改 / changed (201: registered)' })
   async put(
     @Param('code') code: string,
     @Body() body: PutPlatformRequest,
@@ -76,6 +86,7 @@ export class PlatformsController {
   @ApiOperation({
     summary: '平台登记与修改记录（谁、何时、改了什么）/ Who registered or changed the platform, and what',
   })
+  @ApiOkResponse({ type: [PlatformChangeDto] })
   history(@Param('code') code: string) {
     if (!PLATFORM_CODE.test(code)) throw new NotFoundError({ zh: '推送平台', en: 'Platform' }, { code });
     return this.platforms.history(code);
