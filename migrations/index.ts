@@ -20,6 +20,8 @@ import { CreateDelivery1767225602000 } from './1767225602000-CreateDelivery';
 import { CreateNotifications1767225602100 } from './1767225602100-CreateNotifications';
 import { CreateWorkbench1767225602200 } from './1767225602200-CreateWorkbench';
 import { CreateStatistics1767225602300 } from './1767225602300-CreateStatistics';
+import { CreateAccountChanges1767225602500 } from './1767225602500-CreateAccountChanges';
+import { StatisticsPendingNewest1767225602600 } from './1767225602600-StatisticsPendingNewest';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   CreateNotifications1767225602100,
   CreateWorkbench1767225602200,
   CreateStatistics1767225602300,
+  CreateAccountChanges1767225602500,
+  StatisticsPendingNewest1767225602600,
 ];

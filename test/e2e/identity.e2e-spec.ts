@@ -1,4 +1,4 @@
-import { DEMO_SUBJECTS, LoginService } from '@credence/identity';
+import { DEMO_SUBJECTS, LoginService, PolicyService } from '@credence/identity';
 import { buildUscc } from '@credence/shared';
 import { loginAs, seedDemoIdentities } from '../setup/auth';
 import { createTestApp, type TestApp } from '../setup/create-test-app';
@@ -188,6 +188,12 @@ describe('identity: login, tokens, roles', () => {
   });
 });
 
+/** A token for an account created in the test with its own password. */
+async function loginAsWith(t: TestApp, username: string, password: string): Promise<string> {
+  const res = await t.http.post('/api/v1/auth/login').send({ username, password }).expect(200);
+  return res.body.accessToken as string;
+}
+
 describe('account administration (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -247,5 +253,94 @@ describe('account administration (e2e)', () => {
     expect(rows.map((r: { subject_code: string }) => r.subject_code)).toEqual([
       DEMO_SUBJECTS.xuyiTongda.code,
     ]);
+  });
+
+  it('keeps every account change with who made it, lists and withdraws 回避 declarations, and refuses to rewrite history', async () => {
+    const admin = await loginAs(t, 'admin');
+    const auditor = await loginAs(t, 'auditor-province');
+    const me = await t.http.get('/api/v1/auth/me').auth(admin, { type: 'bearer' }).expect(200);
+    const created = await t.http
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({
+        username: 'officer-history',
+        password: 'Ch4nge-me-please!',
+        displayName: '变更记录经办人',
+        role: 'officer',
+        authorityCode: '320830',
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    const as = (token: string) => ({ token, type: 'bearer' as const });
+    const post = (path: string, body?: object) =>
+      t.http.post(`/api/v1/accounts/${id}${path}`).auth(as(admin).token, { type: 'bearer' }).send(body);
+    await post('/deactivate').expect(200);
+    await post('/deactivate').expect(200); // already so: nothing new is recorded
+    await post('/activate').expect(200);
+    const subject = DEMO_SUBJECTS.xuyiTongda.code;
+    await post('/related-subjects', { subjectCode: subject, reason: '曾任该公司顾问' }).expect(204);
+    await post('/related-subjects', { subjectCode: subject, reason: '重复声明' }).expect(204);
+    const listed = await t.http
+      .get(`/api/v1/accounts/${id}/related-subjects`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(listed.body).toEqual([
+      { subjectCode: subject, reason: '曾任该公司顾问', declaredAt: expect.any(String) },
+    ]);
+    const noReason = await post('/related-subjects/withdraw', { subjectCode: subject }).expect(400);
+    expect(noReason.body.errors[0].field).toBe('reason');
+    await post('/related-subjects/withdraw', {
+      subjectCode: subject,
+      reason: '顾问关系已于2026年解除',
+    }).expect(204);
+    await post('/related-subjects/withdraw', { subjectCode: subject, reason: '再次撤回' }).expect(404);
+    expect(await t.app.get(PolicyService).isRelated(id, subject)).toBe(false);
+
+    const history = await t.http
+      .get(`/api/v1/accounts/${id}/history`)
+      .auth(auditor, { type: 'bearer' })
+      .expect(200);
+    expect(history.body.map((c: { change: string }) => c.change)).toEqual([
+      'created',
+      'deactivated',
+      'activated',
+      'related-declared',
+      'related-withdrawn',
+    ]);
+    expect(history.body[0]).toMatchObject({
+      actorId: me.body.id,
+      actorRole: 'admin',
+      actorName: me.body.displayName,
+      details: { username: 'officer-history', role: 'officer', authorityCode: '320830' },
+    });
+    expect(JSON.stringify(history.body)).not.toContain('Ch4nge-me-please!');
+    expect(history.body[4].details).toEqual({ subjectCode: subject, reason: '顾问关系已于2026年解除' });
+    // An auditor of another province does not see the account; officers may not read histories; an unknown
+    // account is 404; the table refuses rewriting even to its owner.
+    await t.http
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({
+        username: 'auditor-sichuan',
+        password: 'Ch4nge-me-please!',
+        displayName: '资阳审计',
+        role: 'auditor',
+        authorityCode: '512000',
+      })
+      .expect(201);
+    const sichuan = await loginAsWith(t, 'auditor-sichuan', 'Ch4nge-me-please!');
+    await t.http.get(`/api/v1/accounts/${id}/history`).auth(sichuan, { type: 'bearer' }).expect(404);
+    const officer = await loginAs(t, 'officer-xuyi');
+    await t.http.get(`/api/v1/accounts/${id}/history`).auth(officer, { type: 'bearer' }).expect(403);
+    await t.http
+      .get('/api/v1/accounts/00000000-0000-7000-8000-000000000000/history')
+      .auth(auditor, { type: 'bearer' })
+      .expect(404);
+    await expect(
+      t.database.superuser.query(
+        `UPDATE account_changes SET actor_id = 'someone-else' WHERE account_id = $1`,
+        [id],
+      ),
+    ).rejects.toThrow(/append-only/);
   });
 });

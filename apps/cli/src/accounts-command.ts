@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { createAccount, PasswordHasher, passwordWeaknesses } from '@credence/identity';
+import { createAccount, PasswordHasher, passwordWeaknesses, SYSTEM_CHANGES } from '@credence/identity';
 import type { Env } from '@credence/shared';
 import { printRefusal, withCliDatabase } from './cli-database';
 
@@ -57,6 +57,7 @@ export async function accountsCommand(
           role: 'admin',
         },
         new Date(),
+        SYSTEM_CHANGES.cli,
       );
       io.out(`created admin ${username} (${id}) (已创建管理员账号)\n`);
       return 0;

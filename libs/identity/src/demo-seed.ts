@@ -2,6 +2,7 @@ import { buildUscc, Env, type Sql } from '@credence/shared';
 import type { SubjectType } from './actor';
 import type { NewAccount } from './account-shape';
 import { createAccount } from './account.service';
+import { SYSTEM_CHANGES } from './account-changes';
 import { countAccounts } from './account.store';
 import { registerAuthority, type NewAuthority } from './authority.service';
 import { PasswordHasher } from './password-hasher.service';
@@ -126,7 +127,13 @@ export async function seedIdentityDemo(db: Sql, env: Env, print: (line: string) 
   }
   const hasher = new PasswordHasher();
   for (const account of DEMO_ACCOUNTS) {
-    await createAccount(db, hasher, { ...account, password: env.DEMO_PASSWORD }, now);
+    await createAccount(
+      db,
+      hasher,
+      { ...account, password: env.DEMO_PASSWORD },
+      now,
+      SYSTEM_CHANGES.demoSeed,
+    );
   }
   printAccounts(print, env);
   return true;

@@ -5,6 +5,7 @@ export * from './identity.errors';
 export * from './account-shape';
 export * from './account-cache';
 export * from './account.service';
+export * from './account-changes';
 export * from './authority.service';
 export * from './auth.guard';
 export * from './login.service';

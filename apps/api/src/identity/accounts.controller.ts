@@ -5,10 +5,20 @@ import {
   CurrentUser,
   PolicyService,
   Roles,
+  type AccountChange,
   type AccountView,
   type Actor,
+  type RelatedSubject,
 } from '@credence/identity';
-import { AccountDto, CreateAccountDto, ListAccountsQuery, RelatedSubjectDto } from './accounts.dto';
+import {
+  AccountChangeDto,
+  AccountDto,
+  CreateAccountDto,
+  ListAccountsQuery,
+  RelatedSubjectDto,
+  RelatedSubjectViewDto,
+  WithdrawRelatedSubjectDto,
+} from './accounts.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -25,8 +35,8 @@ export class AccountsController {
   @Post()
   @ApiOperation({ summary: '创建账号（管理员） / Create an account (admin)' })
   @ApiCreatedResponse({ type: AccountDto })
-  create(@Body() body: CreateAccountDto): Promise<AccountView> {
-    return this.accounts.create(body);
+  create(@Body() body: CreateAccountDto, @CurrentUser() admin: Actor): Promise<AccountView> {
+    return this.accounts.create(body, admin);
   }
 
   @Get()
@@ -55,7 +65,43 @@ export class AccountsController {
   @ApiOperation({
     summary: '登记关联主体：该账号须回避其案件 / Declare a related subject: the account must abstain (回避)',
   })
-  async declareRelated(@Param('id', uuid) id: string, @Body() body: RelatedSubjectDto): Promise<void> {
-    await this.policy.declareRelated(id, body.subjectCode, body.reason ?? null);
+  async declareRelated(
+    @Param('id', uuid) id: string,
+    @Body() body: RelatedSubjectDto,
+    @CurrentUser() admin: Actor,
+  ): Promise<void> {
+    await this.policy.declareRelated(id, body.subjectCode, body.reason ?? null, admin);
+  }
+
+  @Get(':id/related-subjects')
+  @ApiOperation({ summary: '账号须回避的关联主体 / The subjects the account must abstain from (回避)' })
+  @ApiOkResponse({ type: [RelatedSubjectViewDto] })
+  relatedSubjects(@Param('id', uuid) id: string): Promise<RelatedSubject[]> {
+    return this.policy.relatedSubjects(id);
+  }
+
+  @Post(':id/related-subjects/withdraw')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      '撤回关联主体声明（记录原因） / Withdraw a related-subject declaration (with the reason, recorded)',
+  })
+  async withdrawRelated(
+    @Param('id', uuid) id: string,
+    @Body() body: WithdrawRelatedSubjectDto,
+    @CurrentUser() admin: Actor,
+  ): Promise<void> {
+    await this.policy.withdrawRelated(id, body.subjectCode, body.reason, admin);
+  }
+
+  @Get(':id/history')
+  @Roles('admin', 'auditor')
+  @ApiOperation({
+    summary:
+      '账号变更记录：创建、停用、启用、关联主体的声明与撤回，谁、何时 / Account history: who created, deactivated, activated it and declared or withdrew related subjects, when',
+  })
+  @ApiOkResponse({ type: [AccountChangeDto] })
+  history(@Param('id', uuid) id: string, @CurrentUser() reader: Actor): Promise<AccountChange[]> {
+    return this.accounts.history(id, reader);
   }
 }

@@ -117,3 +117,42 @@ export class RelatedSubjectDto {
   @MaxLength(500)
   reason?: string;
 }
+
+export class WithdrawRelatedSubjectDto {
+  @ApiProperty({ description: '统一社会信用代码或居民身份证号码 / USCC or resident ID number' })
+  @IsString()
+  @IsSubjectCodeAny()
+  subjectCode!: string;
+
+  @ApiProperty({
+    description: '撤回原因（记入账号变更记录） / why (kept in the account history)',
+    maxLength: 500,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class RelatedSubjectViewDto {
+  @ApiProperty() subjectCode!: string;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ format: 'date-time' }) declaredAt!: string;
+}
+
+export class AccountChangeDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: ['created', 'deactivated', 'activated', 'related-declared', 'related-withdrawn'] })
+  change!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: '创建时的账号信息，或关联主体与原因 / the account as created, or the subject and reason',
+  })
+  details!: Record<string, unknown>;
+  @ApiProperty({ description: '账号 ID，或系统（cli、demo-seed、migration） / an account id, or the system' })
+  actorId!: string;
+  @ApiProperty() actorRole!: string;
+  @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
+  @ApiProperty({ format: 'date-time' }) changedAt!: string;
+}
