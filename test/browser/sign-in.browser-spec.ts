@@ -16,7 +16,7 @@ describe('signing in to the console (browser)', () => {
     ['applicant-a', '/portal', '我的信用记录'],
     ['officer-xuyi', '/workbench', '审查工作台'],
     ['reviewer-xuyi', '/workbench', '审查工作台'],
-    ['auditor-xuyi', '/audit', '审计'],
+    ['auditor-xuyi', '/audit', '决策检索'],
     ['admin', '/admin', '系统管理'],
   ])('lands %s on %s', async (username, path, heading) => {
     const page = await ui.newPage();

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -100,6 +100,21 @@ describe('audit integrity (e2e): register → seal → checkpoint → proofs →
     expect(res.body.keys).toEqual([expect.objectContaining({ keyId: res.body.keyId })]);
     publicKeyFile = join(mkdtempSync(join(tmpdir(), 'credence-key-')), 'key.pem');
     writeFileSync(publicKeyFile, res.body.publicKey);
+  });
+
+  it('serves the offline verifier itself without a login, byte for byte as released', async () => {
+    const res = await t.http
+      .get('/api/v1/audit/verifier/credence-verify.mjs')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="credence-verify.mjs"');
+    expect((res.body as Buffer).equals(readFileSync(VERIFIER))).toBe(true);
   });
 
   it('lists signed checkpoints to auditors and admins only', async () => {
@@ -213,6 +228,36 @@ describe('audit integrity (e2e): register → seal → checkpoint → proofs →
     const unpinned = await credenceVerify(bundle);
     expect(unpinned.code).toBe(0);
     expect(unpinned.out).toMatch(/WARN trust anchor taken from the bundle/);
+  });
+
+  it('says which events of a bundle no signed checkpoint covers yet, and the verifier warns of the same', async () => {
+    const fresh = await t.http
+      .post('/api/v1/credit-records')
+      .auth(officer, { type: 'bearer' })
+      .send(record(DEMO_SUBJECTS.xuyiTongda, 7))
+      .expect(201);
+    const unsealed = async () =>
+      (await get(`/audit/evidence?caseId=${fresh.body.id}`).expect(200)).body as Bundle & {
+        unsealedEvents: { caseId: string; streamVersion: number; ledgerIndex: number | null }[];
+      };
+    const before = await unsealed();
+    expect(before.unsealedEvents).toEqual([
+      expect.objectContaining({ caseId: fresh.body.id, streamVersion: 1, ledgerIndex: null }),
+    ]);
+    const pinned = { trustedPublicKey: before.signingKey.publicKey };
+    expect(verifyBundle(before, pinned).warnings).toEqual([expect.stringMatching(/v1 was not sealed yet/)]);
+
+    // In the ledger but after the latest checkpoint: still unproven, now with its place in the ledger.
+    await t.app.get(LedgerSealer).sealAll({ checkpoint: false, waitMs: 10_000 });
+    const leaf = await unsealed();
+    expect(leaf.unsealedEvents).toEqual([
+      expect.objectContaining({ streamVersion: 1, ledgerIndex: expect.any(Number) }),
+    ]);
+
+    await t.app.get(LedgerSealer).sealAll({ checkpoint: true, waitMs: 10_000 });
+    const sealed = await unsealed();
+    expect(sealed.unsealedEvents).toEqual([]);
+    expect(verifyBundle(sealed, pinned)).toMatchObject({ ok: true, warnings: [] });
   });
 
   it('scopes evidence to the auditor’s authority', async () => {

@@ -26,7 +26,20 @@ export interface ConsoleUnderTest {
  * The built product as `npm start` runs it (API and worker; dist, with dist/console) on its own database from the jest run's PostgreSQL,
  * demo data seeded, and Debian's chromium. Call in beforeAll; stop() in afterAll.
  */
-export async function startConsole(): Promise<ConsoleUnderTest> {
+export async function startConsole({
+  env = {},
+  seed,
+}: {
+  /** Settings of the product for this run (e.g. a short AUDIT_CHECKPOINT_EVERY_SECONDS). */
+  env?: Record<string, string>;
+  /**
+   * Arranges data in the database before the API starts, from the test process: events with an injected clock's
+   * times, which the API (on the real clock) could not record. Before, not after: the API's worker acts on the
+   * seeded cases' clocks (long overdue on the real clock) and would append to the streams being seeded. The demo
+   * seed then adds what is missing; the worker projects everything.
+   */
+  seed?: (database: TestDatabase) => Promise<void>;
+} = {}): Promise<ConsoleUnderTest> {
   if (!existsSync(resolve(ROOT, 'dist/console/index.html')))
     throw new Error('dist/console is missing: `npm test` builds it (or run `npm run build:console`)');
   let database: TestDatabase | undefined;
@@ -35,9 +48,10 @@ export async function startConsole(): Promise<ConsoleUnderTest> {
   const contexts: BrowserContext[] = [];
   try {
     database = await createTestDatabase();
+    await seed?.(database);
     // Started side by side; the API may take a while on a loaded 2-core machine (migrations ran in the template).
     [api, browser] = await Promise.all([
-      spawnApi(database.url, { SEED_DEMO: 'true', RUN_WORKER: 'true' }, { waitForHealth: false }),
+      spawnApi(database.url, { SEED_DEMO: 'true', RUN_WORKER: 'true', ...env }, { waitForHealth: false }),
       launchChromium(),
     ]);
     await waitForHealth(api, 90_000);

@@ -63,11 +63,20 @@ export function uploadMaterial(file: File, onProgress: (percent: number) => void
   });
 }
 
+/** How far a download is: a percentage when the answer said its length, otherwise only the bytes so far. */
+export interface DownloadProgress {
+  percent: number | null;
+  receivedBytes: number;
+}
+
 /**
- * Downloads a document of the API (决定书, 告知书) reading the body as a stream, so the page can show progress, then
- * hands it to the browser as a file.
+ * Fetches a file of the API reading the body as a stream, so the page can show progress (a streamed export says
+ * no length: then the bytes received), and returns it with the name the API gave it.
  */
-export async function downloadDocument(path: string, onProgress: (percent: number) => void): Promise<void> {
+export async function fetchFile(
+  path: string,
+  onProgress: (progress: DownloadProgress) => void,
+): Promise<{ blob: Blob; fileName: string | null }> {
   let response: Response;
   try {
     response = await fetch(path, { headers: headers() });
@@ -84,18 +93,37 @@ export async function downloadDocument(path: string, onProgress: (percent: numbe
     if (done) break;
     chunks.push(value);
     received += value.length;
-    if (total > 0) onProgress(Math.min(99, Math.round((received / total) * 100)));
+    onProgress({
+      percent: total > 0 ? Math.min(99, Math.round((received / total) * 100)) : null,
+      receivedBytes: received,
+    });
   }
-  onProgress(100);
-  const blob = new Blob(chunks, { type: response.headers.get('Content-Type') ?? 'application/pdf' });
+  onProgress({ percent: 100, receivedBytes: received });
+  const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
+  return {
+    blob: new Blob(chunks, { type }),
+    fileName: fileNameOf(response.headers.get('Content-Disposition')),
+  };
+}
+
+/** Hands a file to the browser to save under `fileName`. */
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileNameOf(response.headers.get('Content-Disposition')) ?? 'document.pdf';
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads a document of the API (决定书, 告知书) with progress, then hands it to the browser as a file. */
+export async function downloadDocument(path: string, onProgress: (percent: number) => void): Promise<void> {
+  const { blob, fileName } = await fetchFile(path, (p) => {
+    if (p.percent !== null) onProgress(p.percent);
+  });
+  saveFile(blob, fileName ?? 'document.pdf');
 }
 
 /** The file name of a Content-Disposition header (RFC 6266: filename* in UTF-8 first). */

@@ -20,6 +20,19 @@ export interface EvidenceScope {
   to?: Date;
 }
 
+/**
+ * An event of the bundle that no signed checkpoint covered yet when it was exported (sealing runs seconds behind the
+ * events, ADR 0010): its chain is checked offline, but nothing signed proves it. `ledgerIndex` is null when the
+ * sealer had not reached it either.
+ */
+export interface UnsealedEvent {
+  streamId: string;
+  caseId: string;
+  streamVersion: number;
+  recordedAt: string;
+  ledgerIndex: number | null;
+}
+
 /** An event exactly as hashed (RFC 8785 over these fields but the hash ones), plus its chain hashes in hex. */
 export interface EvidenceEvent {
   streamId: string;
@@ -85,7 +98,20 @@ export class EvidenceExporter {
       consistencyProofs.push({ fromTreeSize: a, toTreeSize: b, path: path.map((h) => h.toString('hex')) });
     }
     const byStream = new Map<string, RecordedEvent[]>();
+    const caseOf = new Map(cases.map((c) => [c.stream_id, c.id]));
+    const proven = new Set(covered.map((l) => `${l.streamId}\u0000${l.streamVersion}`));
+    const leafOf = new Map(leaves.map((l) => [`${l.streamId}\u0000${l.streamVersion}`, l.ledgerIndex]));
+    const unsealed: UnsealedEvent[] = [];
     for (const e of events) {
+      const key = `${e.streamId}\u0000${e.streamVersion}`;
+      if (!proven.has(key))
+        unsealed.push({
+          streamId: e.streamId,
+          caseId: caseOf.get(e.streamId)!,
+          streamVersion: e.streamVersion,
+          recordedAt: e.recordedAt.toISOString(),
+          ledgerIndex: leafOf.get(key) ?? null,
+        });
       const list = byStream.get(e.streamId) ?? [];
       list.push(e);
       byStream.set(e.streamId, list);
@@ -131,6 +157,8 @@ export class EvidenceExporter {
         path: paths[i].map((h) => h.toString('hex')),
       })),
       consistencyProofs,
+      // Said here, not only by the verifier's warnings, so whoever hands the file on knows before anyone runs it.
+      unsealedEvents: unsealed,
     };
   }
 

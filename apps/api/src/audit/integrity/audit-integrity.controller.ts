@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IntegrityService } from '@credence/audit';
 import { CurrentUser, Public, Roles, type Actor } from '@credence/identity';
 import { PageQuery } from '../../http/page.query';
+import { AuditCheckpointDto, AuditPublicKeyDto } from './integrity.dto';
 import { ConsistencyProofQuery, InclusionProofQuery } from './integrity.requests';
 
 /** The signing key, signed checkpoints and Merkle proofs of the audit ledger. */
@@ -15,6 +16,7 @@ export class AuditIntegrityController {
   @Get('public-key')
   @Public()
   @ApiOperation({ summary: '检查点签名公钥（含历史）/ Checkpoint signing key, with its history' })
+  @ApiOkResponse({ type: AuditPublicKeyDto })
   publicKey() {
     return this.integrity.publicKey();
   }
@@ -29,6 +31,7 @@ export class AuditIntegrityController {
   @Get('checkpoints/latest')
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: '最新检查点 / Latest checkpoint' })
+  @ApiOkResponse({ type: AuditCheckpointDto })
   latest() {
     return this.integrity.latest();
   }

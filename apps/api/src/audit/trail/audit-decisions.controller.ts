@@ -1,8 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DecisionExports } from '@credence/audit';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
+import { AuditDecisionPageDto } from './audit-reads.dto';
 import { decisionFilterOf, DecisionSearchQuery } from './audit.requests';
 import { AuditedRead } from './audited-read';
 
@@ -32,6 +33,10 @@ export class AuditDecisionsController {
   @ApiOperation({
     summary:
       '跨案件检索决策步骤（可导出 CSV / XLSX）/ Search decision steps across cases (export as CSV or XLSX)',
+  })
+  @ApiOkResponse({
+    type: AuditDecisionPageDto,
+    description: 'format=json（默认）/ format=json (the default)',
   })
   async search(
     @Query() q: DecisionSearchQuery,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { AccessLog, CaseTimeTravel, DecisionTrails, StaffActivityReport } from '@credence/audit';
 import { CurrentUser, Roles, type Actor } from '@credence/identity';
 import { AuditTrailDto } from './audit-trail.dto';
+import { AuditAccessLogPageDto, AuditCaseAsOfDto, AuditCreditRecordAsOfDto } from './audit-reads.dto';
 import { AccessLogQuery, AsOfQuery, instant, PeriodQuery } from './audit.requests';
 import { AuditedRead } from './audited-read';
 
@@ -39,6 +40,7 @@ export class AuditTrailController {
   @Get('cases/:id/as-of')
   @AuditedRead('audit-as-of')
   @ApiOperation({ summary: '案件在任一过去时点的状态 / The case as it stood at a past instant' })
+  @ApiOkResponse({ type: AuditCaseAsOfDto })
   caseAsOf(@Param('id', uuid) id: string, @Query() query: AsOfQuery, @CurrentUser() user: Actor) {
     return this.timeTravel.caseAsOf(id, new Date(query.at), user);
   }
@@ -46,6 +48,7 @@ export class AuditTrailController {
   @Get('credit-records/:id/as-of')
   @AuditedRead('audit-as-of')
   @ApiOperation({ summary: '信用记录在过去时点的内容与状态 / A credit record as it was at a past instant' })
+  @ApiOkResponse({ type: AuditCreditRecordAsOfDto })
   recordAsOf(@Param('id', uuid) id: string, @Query() query: AsOfQuery, @CurrentUser() user: Actor) {
     return this.timeTravel.creditRecordAsOf(id, new Date(query.at), user);
   }
@@ -58,6 +61,7 @@ export class AuditTrailController {
 
   @Get('access-log')
   @ApiOperation({ summary: '访问日志：谁在何时读取了什么 / Access log: who read what, when' })
+  @ApiOkResponse({ type: AuditAccessLogPageDto })
   log(@Query() q: AccessLogQuery, @CurrentUser() user: Actor) {
     const filter = { actor: q.actor, subject: q.subject, from: instant(q.from), to: instant(q.to) };
     return this.accessLog.search(filter, q.page, q.pageSize, user);

@@ -2,21 +2,31 @@ import { Tag, Typography } from 'antd';
 import type { components } from '../../api/schema';
 import { TAG_COLOURS } from '../../components/tag-colours';
 import { useI18n } from '../../i18n/language';
-import { nextStates, parseDiagram, type Diagram, type DiagramState } from './state-diagram';
+import { markedAt, nextStates, parseDiagram, type Diagram, type DiagramState } from './state-diagram';
 
 type DiagramAnswer = components['schemas']['CaseDiagramDto'];
 
 /**
  * The machine's states as nested boxes in declaration order, each by its label in the chosen language, the current
- * one filled and marked in words (not by colour alone), and the states the case can move to from here.
+ * one filled and marked in words (not by colour alone), and the states the case can move to from here. `statesAt`
+ * (time travel) marks the case's state paths of another moment instead of today's, under its own `intro`.
  */
-export function StateDiagramView({ answer }: { answer: DiagramAnswer }) {
+export function StateDiagramView({
+  answer,
+  statesAt,
+  intro,
+}: {
+  answer: DiagramAnswer;
+  statesAt?: readonly string[];
+  intro?: string;
+}) {
   const { t, pick } = useI18n();
-  const diagram = parseDiagram(answer.diagram, answer.states);
+  const parsed = parseDiagram(answer.diagram, answer.states);
+  const diagram = statesAt ? markedAt(parsed, statesAt) : parsed;
   const next = nextStates(diagram);
   return (
     <div>
-      <Typography.Paragraph type="secondary">{t('staffCase.diagram.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{intro ?? t('staffCase.diagram.intro')}</Typography.Paragraph>
       <ol className="state-diagram" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {children(diagram, null).map((s) => (
           <StateBox key={s.id} state={s} diagram={diagram} />

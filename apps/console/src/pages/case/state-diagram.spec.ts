@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { nextStates, parseDiagram } from './state-diagram';
+import { markedAt, nextStates, parseDiagram } from './state-diagram';
 
 // The shape libs/workflow/src/mermaid.ts writes: nested states, guarded edges, the current state's class.
 const MERMAID = `stateDiagram-v2
@@ -63,5 +63,19 @@ describe('the state diagram of a case', () => {
 
   it('names the states reachable from the current one, through the boxes that contain it', () => {
     expect(nextStates(diagram).map((s) => s.id)).toEqual(['repair_open_review', 'repair_approved']);
+  });
+
+  it('marks the states of another moment instead of the current ones, by their paths in the machine', () => {
+    const current = (d: typeof diagram) => d.states.filter((s) => s.current).map((s) => s.id);
+    expect(current(markedAt(diagram, ['open.review']))).toEqual(['repair_open_review']);
+    expect(current(markedAt(diagram, ['draft']))).toEqual(['repair_draft']);
+    // A key alone is not a path: `review` outside its box names no state.
+    expect(current(markedAt(diagram, ['review']))).toEqual([]);
+    expect(nextStates(markedAt(diagram, ['draft'])).map((s) => s.id)).toEqual(['repair_open']);
+    // A parallel state's title carries a suffix that is not part of its key.
+    const parallel = parseDiagram(
+      'stateDiagram-v2\n  state "核查 checks (parallel)" as m_checks {\n    state "材料 docs" as m_checks_docs\n  }\n',
+    );
+    expect(current(markedAt(parallel, ['checks.docs']))).toEqual(['m_checks_docs']);
   });
 });

@@ -93,3 +93,27 @@ export function nextStates(diagram: Diagram): DiagramState[] {
   const targets = diagram.edges.filter((e) => around.has(e.from) && !around.has(e.to)).map((e) => e.to);
   return [...new Set(targets)].map((id) => byId.get(id)).filter((s): s is DiagramState => s !== undefined);
 }
+
+/** A state's key in its machine: the last word of its Mermaid title (`审查中 review`, `办理中 open (parallel)`). */
+function keyOf(state: DiagramState): string {
+  return (
+    state.title
+      .replace(/ \(parallel\)$/, '')
+      .split(' ')
+      .at(-1) ?? state.id
+  );
+}
+
+/**
+ * The diagram with the states of another moment marked current instead of today's (time travel): `statePaths` are
+ * the case's state paths then (`open.review`), each state's path being its boxes' keys and its own.
+ */
+export function markedAt(diagram: Diagram, statePaths: readonly string[]): Diagram {
+  const byId = new Map(diagram.states.map((s) => [s.id, s]));
+  const pathOf = (s: DiagramState): string => {
+    const parent = s.parent ? byId.get(s.parent) : undefined;
+    return parent ? `${pathOf(parent)}.${keyOf(s)}` : keyOf(s);
+  };
+  const active = new Set(statePaths);
+  return { ...diagram, states: diagram.states.map((s) => ({ ...s, current: active.has(pathOf(s)) })) };
+}
