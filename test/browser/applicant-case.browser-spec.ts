@@ -1,9 +1,10 @@
+import { tongdaRecord } from './support/demo-records';
 import { apiCaller, expectClean, uploadPdf } from './support/api';
 import { startConsole, type ConsoleUnderTest } from './support/console';
 
 /** The demo record of 通达 that may be repaired now (seed-demo-records.ts). */
-const GENERAL = '盱交罚〔2026〕0412号';
-const MINOR = '盱交罚〔2026〕0903号';
+const GENERAL = tongdaRecord('general');
+const MINOR = tongdaRecord('minor');
 const ITEMS = ['整改报告', '罚款缴纳凭证'];
 const REASON = '缺少整改报告和罚款缴纳凭证，无法判断是否已纠正失信行为';
 

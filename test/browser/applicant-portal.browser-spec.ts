@@ -1,3 +1,4 @@
+import { tongdaRecord } from './support/demo-records';
 import { DEMO_SUBJECTS } from '@credence/identity';
 import { apiCaller, expectClean } from './support/api';
 import { startConsole, type ConsoleUnderTest } from './support/console';
@@ -5,9 +6,9 @@ import { startConsole, type ConsoleUnderTest } from './support/console';
 const TONGDA = DEMO_SUBJECTS.xuyiTongda;
 const LEGAL = '《信用修复管理办法》第十条';
 /** The demo records of 通达 (seed-demo-records.ts): general (repairable now), minor, serious (not yet). */
-const GENERAL = '盱交罚〔2026〕0412号';
-const SERIOUS = '盱交罚〔2026〕1015号';
-const MINOR = '盱交罚〔2026〕0903号';
+const GENERAL = tongdaRecord('general');
+const SERIOUS = tongdaRecord('serious');
+const MINOR = tongdaRecord('minor');
 const PDF = {
   name: '罚款缴纳凭证.pdf',
   mimeType: 'application/pdf',

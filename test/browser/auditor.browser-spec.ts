@@ -1,3 +1,4 @@
+import { tongdaRecord } from './support/demo-records';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,7 +11,7 @@ const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const VERIFIER = resolve(ROOT, 'tools/credence-verify/credence-verify.mjs');
 /** 通达's general record (seed-demo-records.ts), repairable now. */
-const GENERAL = '盱交罚〔2026〕0412号';
+const GENERAL = tongdaRecord('general');
 const LEGAL = '《信用修复管理办法》第十二条';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 /** Where the pages' pictures go when asked for (SCREENSHOTS=<dir>), to look at them. */

@@ -1,10 +1,11 @@
+import { tongdaRecord } from './support/demo-records';
 import { resolve } from 'node:path';
 import { apiCaller, uploadPdf } from './support/api';
 import { screenshot, startConsole, type ConsoleUnderTest } from './support/console';
 
 const DOCS = resolve(import.meta.dirname, '../../docs/console');
 /** 通达's general record (seed-demo-records.ts), repairable now. */
-const GENERAL = '盱交罚〔2026〕0412号';
+const GENERAL = tongdaRecord('general');
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /*

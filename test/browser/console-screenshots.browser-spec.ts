@@ -1,3 +1,4 @@
+import { tongdaRecord } from './support/demo-records';
 import { resolve } from 'node:path';
 import { DEMO_SUBJECTS } from '@credence/identity';
 import { screenshot, startConsole, type ConsoleUnderTest } from './support/console';
@@ -52,7 +53,7 @@ const writing = process.env.DOCS_CONSOLE === '1';
     // The wizard's conditions step for the record that may be repaired now; the draft it makes is filed below.
     await page
       .locator('.ant-card')
-      .filter({ hasText: '盱交罚〔2026〕0412号' })
+      .filter({ hasText: tongdaRecord('general') })
       .getByRole('button', { name: '申请信用修复' })
       .click();
     await page.getByRole('button', { name: '检查申请条件' }).click();

@@ -1,9 +1,10 @@
+import { tongdaRecord } from './support/demo-records';
 import type { Page } from 'playwright-core';
 import { apiCaller, expectClean, uploadPdf, type CaseAnswer } from './support/api';
 import { startConsole, type ConsoleUnderTest } from './support/console';
 
 /** 通达's general record (seed-demo-records.ts), repairable now. */
-const GENERAL = '盱交罚〔2026〕0412号';
+const GENERAL = tongdaRecord('general');
 const LEGAL = '《信用修复管理办法》第十二条';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { seedDemoRecords } from '@credence/credit-records';
 import { DEMO_SUBJECTS, seedIdentityDemo } from '@credence/identity';
 import type { WorkflowActor } from '@credence/workflow';
-import { Database, type Env } from '@credence/shared';
+import { beijingDateOf, Clock, Database, type Env } from '@credence/shared';
 
 /** Seeds demo authorities, accounts and records once, and prints the accounts. Never called in production. */
 export async function seedDemoData(
@@ -19,7 +19,8 @@ export async function seedDemoData(
     return;
   }
   const officers = await officersByAuthority(app.get(Database));
-  const count = await seedDemoRecords(app.get(CommandBus), officers, Object.values(DEMO_SUBJECTS));
+  const today = beijingDateOf(app.get(Clock).now());
+  const count = await seedDemoRecords(app.get(CommandBus), officers, Object.values(DEMO_SUBJECTS), today);
   print(
     `Seeded ${count} demo credit records (演示信用记录) for ${Object.values(DEMO_SUBJECTS)
       .map((s) => s.code)
