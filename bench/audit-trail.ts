@@ -17,7 +17,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Env, ManualClock } from '@credence/shared';
-import { CaseViews, type WorkflowActor } from '@credence/workflow';
+import { CaseViews, WorkbenchAccess, type WorkflowActor } from '@credence/workflow';
+import type { ModuleRef } from '@nestjs/core';
 import { CREDIT_RECORD, CreditRecordQueries, creditRecordCaseType } from '@credence/credit-records';
 import {
   AccessLog,
@@ -131,7 +132,9 @@ async function main(): Promise<void> {
   try {
     const clock = new ManualClock(START);
     const { engine, registry, store, time } = openCaseEngine(db, clock, [creditRecordCaseType]);
-    const views = new CaseViews(engine, db, clock, time);
+    // No module holds a workbench step here: the gate finds no holder and lets every read through.
+    const modules = { get: () => undefined } as unknown as ModuleRef;
+    const views = new CaseViews(engine, db, clock, time, new WorkbenchAccess(engine, db, clock, modules));
     const trails = new DecisionTrails(db, engine, registry, new DeliveryTrail(db));
     const timeTravel = new CaseTimeTravel(db, trails, new CreditRecordQueries(db, engine, views));
     const search = new DecisionSearch(db, clock);

@@ -1,3 +1,4 @@
+import { tongdaRecord } from './support/demo-records';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -5,11 +6,13 @@ import { apiCaller, expectClean, uploadPdf, type CaseAnswer } from './support/ap
 import { screenshot, startConsole, type ConsoleUnderTest } from './support/console';
 
 /** 通达's records (seed-demo-records.ts): the general one is repairable now. */
-const GENERAL = '盱交罚〔2026〕0412号';
+const GENERAL = tongdaRecord('general');
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const SHOTS = join(tmpdir(), 'credence-browser', 'workbench-operations');
 /** A refusal is words: never an event, state or code name (those are ASCII identifiers). */
 const NO_INTERNAL_NAMES = /^[^A-Za-z]*$/;
+/** The workbench's refusal when a colleague holds the step (libs/workflow workbench-refusals.ts). */
+const HELD_BY_ANOTHER = '本案当前环节已由同事认领；如需接手，请说明理由后认领（接管）';
 
 /**
  * The workbench operations in the browser (ADR 0027): two officers of one authority. Officer A claims a case from
@@ -116,11 +119,17 @@ describe('workbench operations in the reviewer console (browser)', () => {
     await notHolder.waitFor();
     expect(await notHolder.innerText()).toBe('只有当前环节的办理人（或其委托的代理人）能办理此项；请先认领');
     expect(await signing.getByRole('button', { name: '加签' }).isDisabled()).toBe(true);
-    // Taking the step over without a reason is refused in words; writing a reason offers the take-over again.
-    await workRegion(a).getByRole('button', { name: '接管' }).click();
+    // Before A clicks anything, the page says the step is B's: the case's actions (受理 …) are disabled with the
+    // words the API's gate would answer, and so is taking it over until A writes the reason it requires.
+    const accept = a.locator('li[data-action="accept"]');
+    await accept.locator('[data-refusal-code="WORKBENCH.HELD_BY_ANOTHER"]').waitFor();
+    expect(await accept.getByRole('button').isDisabled()).toBe(true);
+    expect(await accept.locator('[data-refusal-code]').innerText()).toBe(HELD_BY_ANOTHER);
+    expect(await a.getByRole('region', { name: /^受理/ }).count()).toBe(0);
     const heldBy = workRegion(a).locator('[data-refusal-code="WORKBENCH.HELD_BY_ANOTHER"]');
-    await heldBy.waitFor();
-    expect(await heldBy.innerText()).toBe('本案当前环节已由同事认领；如需接手，请说明理由后认领（接管）');
+    expect(await heldBy.innerText()).toBe(HELD_BY_ANOTHER);
+    expect(await workRegion(a).getByRole('button', { name: '接管' }).isDisabled()).toBe(true);
+    await screenshot(a, join(SHOTS, 'case-held-by-colleague.png'));
     await workRegion(a).getByLabel('接管理由').fill('原经办人外出');
     expect(await workRegion(a).getByRole('button', { name: '接管' }).isEnabled()).toBe(true);
     await expectClean(a);
@@ -204,6 +213,13 @@ describe('workbench operations in the reviewer console (browser)', () => {
     await ui.signIn(a, 'officer-xuyi');
     await ui.open(a, `/cases/${caseId}`);
     await holder(a).getByText('待认领：本单位审核负责人均可认领').waitFor();
+    // An officer may not claim a senior reviewer's step: said beside the disabled button before anyone clicks.
+    const claim = workRegion(a).locator('[data-operation-refused]').filter({ hasText: '认领' });
+    await claim
+      .locator('[data-refusal-code="WORKBENCH.WRONG_ROLE"]')
+      .getByText('当前环节由审核负责人办理')
+      .waitFor();
+    expect(await claim.getByRole('button', { name: '认领' }).isDisabled()).toBe(true);
     const back = await tab(a, '退回');
     await back.getByLabel('退回到').click();
     await chooseOption(a, /审查/);
@@ -225,7 +241,17 @@ describe('workbench operations in the reviewer console (browser)', () => {
     await english.getByRole('tab', { name: 'Transfer / delegate' }).waitFor();
     // The refusal came in Chinese; asked again, the API gives it in English.
     await english.getByRole('button', { name: 'Return', exact: true }).click();
-    await english.locator('[data-refusal-code]').getByText('This step is for senior reviewers').waitFor();
+    await english
+      .getByRole('tabpanel', { name: 'Return' })
+      .locator('[data-refusal-code]')
+      .getByText('This step is for senior reviewers')
+      .waitFor();
+    // The claim's refusal came with the work answer in both languages: in English at once, no new attempt.
+    await english
+      .locator('[data-operation-refused]')
+      .filter({ has: a.getByRole('button', { name: 'Claim' }) })
+      .getByText('This step is for senior reviewers')
+      .waitFor();
     await a
       .getByRole('region', { name: 'Internal comments' })
       .getByText(/^盱眙县经办人 \(Officer\), /)

@@ -213,6 +213,76 @@ describe('workbench operations (e2e)', () => {
     await as(officer).post(`/api/v1/cases/${id}/recall`).expect(409);
   });
 
+  it('says before anyone acts who may act and claim, in the words the action and the claim would answer', async () => {
+    type Refusal = { code: string; message: { zh: string } };
+    type Option = { action: string; available: boolean; refusal?: Refusal };
+    const id = await acceptedRepair();
+    const view = async (token: string) =>
+      (await as(token).get(`/api/v1/cases/${id}`).expect(200)).body as {
+        actions: Option[];
+        availableActions: unknown[];
+      };
+    const claimOf = async (token: string) =>
+      (await as(token).get(`/api/v1/cases/${id}/work`).expect(200)).body.claim as {
+        allowed: boolean;
+        reasonRequired: boolean;
+        refusal: Refusal | null;
+      };
+    const option = async (token: string, action: string) =>
+      (await view(token)).actions.find((a) => a.action === action)!;
+
+    // Unclaimed: anyone of the step's roles may act from the pool (the gate asks no claim) and may claim.
+    expect((await option(officer, 'recommend')).available).toBe(true);
+    expect((await option(reviewer, 'recommend')).available).toBe(true);
+    expect(await claimOf(officer)).toEqual({ allowed: true, reasonRequired: false, refusal: null });
+    await as(officer).post(`/api/v1/cases/${id}/claim`).expect(200);
+    expect((await claimOf(officer)).refusal?.code).toBe('WORKBENCH.ALREADY_HOLDER');
+    expect((await option(officer, 'recommend')).available).toBe(true);
+
+    // Held by the officer: a colleague's actions are refused beforehand with the gate's words …
+    const colleague = await view(reviewer);
+    expect(colleague.actions.filter((a) => a.available)).toEqual([]);
+    expect(colleague.availableActions).toEqual([]);
+    const gated = await option(reviewer, 'recommend');
+    const refusedAction = await recommend(id, reviewer).expect(403);
+    expect(gated.refusal).toEqual({
+      code: refusedAction.body.code,
+      message: expect.objectContaining({ zh: refusedAction.body.title }),
+    });
+    // … and the claim is a take-over: possible with a reason, refused without one in the claim's own words.
+    const takeOver = await claimOf(reviewer);
+    const refusedClaim = await as(reviewer).post(`/api/v1/cases/${id}/claim`).expect(403);
+    expect(takeOver).toMatchObject({ allowed: false, reasonRequired: true });
+    expect(takeOver.refusal).toMatchObject({
+      code: refusedClaim.body.code,
+      message: { zh: refusedClaim.body.title },
+    });
+    // 回避: no reason helps the related reviewer, and the work answer says so as the claim does.
+    const relatedClaim = await claimOf(related);
+    const refusedRelated = await as(related)
+      .post(`/api/v1/cases/${id}/claim`, { reason: '经办人休假，接手办理' })
+      .expect(403);
+    expect(relatedClaim).toMatchObject({ allowed: false, reasonRequired: false });
+    expect(relatedClaim.refusal).toMatchObject({
+      code: 'WORKBENCH.RELATED_PARTY',
+      message: { zh: refusedRelated.body.title },
+    });
+
+    // The decision is a senior reviewer's step: the officer may not claim it; a reviewer may, but the authority's
+    // collective review refuses the decision until a co-signer agrees — said on the view before anyone submits.
+    await recommend(id, officer).expect(200);
+    expect((await claimOf(officer)).refusal?.code).toBe('WORKBENCH.WRONG_ROLE');
+    expect(await claimOf(reviewer2)).toEqual({ allowed: true, reasonRequired: false, refusal: null });
+    const approve = await option(reviewer2, 'approve');
+    const refusedApproval = await as(reviewer2)
+      .post(`/api/v1/repair-applications/${id}/approve`, { opinion: '同意', legalBasis: LEGAL })
+      .expect(409);
+    expect(approve).toMatchObject({
+      available: false,
+      refusal: { code: 'WORKBENCH.COLLECTIVE_REVIEW_REQUIRED', message: { zh: refusedApproval.body.title } },
+    });
+  });
+
   it('tells who holds the step and whom a hand-over may name, to staff of the authority only', async () => {
     const id = await acceptedRepair();
     const before = await as(officer).get(`/api/v1/cases/${id}/work`).expect(200);

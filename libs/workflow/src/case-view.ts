@@ -9,6 +9,8 @@ import { clockViewsOf } from './clocks/clock-views';
 import { pendingTimers, type TimerView } from './case-records';
 import { activeStatePaths, stateLabel, workItemOf } from './machine-runtime';
 import type { ActionOption } from './refusals/explain-refusal';
+import { gatedActions } from './workbench/standing';
+import { WorkbenchAccess } from './workbench/workbench-access';
 
 /** What every read of a case returns: state, version (the ETag), owner, what this user may do, running clocks. */
 export interface CaseView {
@@ -26,7 +28,8 @@ export interface CaseView {
   availableActions: { action: string; eventType: string; label: unknown }[];
   /**
    * Every action that leaves the current state, available to this user now or not, each unavailable one with the
-   * refusal it would meet (`{ code, message }`), for a console's disabled buttons.
+   * refusal it would meet (`{ code, message }`), for a console's disabled buttons — the workbench gate's included
+   * (a step a colleague holds is not the caller's to act on).
    */
   actions: ActionOption[];
   workItem: { roles: string[]; label: BilingualText } | null;
@@ -45,10 +48,13 @@ export class CaseViews {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly statutoryTime: StatutoryTime,
+    private readonly workbench: WorkbenchAccess,
   ) {}
 
   async of(loaded: LoadedCase, actor: WorkflowActor): Promise<CaseView> {
     const { snapshot, definition } = loaded;
+    const actions = await gatedActions(this.workbench, loaded, actor, this.engine.actionsOf(loaded, actor));
+    const gated = new Set(actions.filter((a) => !a.available).map((a) => a.action));
     return {
       id: loaded.caseId,
       type: definition.type,
@@ -61,8 +67,8 @@ export class CaseViews {
       subjectCode: loaded.ownership.subjectCode,
       subjectName: loaded.ownership.subjectName,
       title: loaded.ownership.title,
-      availableActions: this.engine.availableActions(loaded, actor),
-      actions: this.engine.actionsOf(loaded, actor),
+      availableActions: this.engine.availableActions(loaded, actor).filter((a) => !gated.has(a.action)),
+      actions,
       workItem: workItemOf(snapshot) ?? null,
       timers: await pendingTimers(this.db, loaded.streamId),
       clocks: await this.clocksOf(loaded),

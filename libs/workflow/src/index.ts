@@ -38,3 +38,4 @@ export * from './workbench/workbench-refusals';
 export * from './workbench/work-queue';
 export * from './workbench/step';
 export * from './workbench/deputies';
+export * from './workbench/standing';

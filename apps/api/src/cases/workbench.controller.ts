@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentUser, type Actor } from '@credence/identity';
 import {
   CaseNotes,
+  claimStanding,
   CoSigning,
   Deputies,
   returnTargetsOf,
@@ -65,7 +66,7 @@ export class WorkbenchController {
   @ApiOperation({ summary: '当前环节的办理人、委派、会签、抄送 / Who holds the current step now' })
   @ApiOkResponse({ type: WorkStateDto })
   async work(@Param('id', uuid) id: string, @CurrentUser() user: Actor) {
-    return stateOf(await this.access.open(id, user), user);
+    return this.stateOf(await this.access.open(id, user), user);
   }
 
   @Get('work-items/workload')
@@ -100,7 +101,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.claim(id, user, origin(ctx), body.reason), user);
+    return this.stateOf(await this.workbench.claim(id, user, origin(ctx), body.reason), user);
   }
 
   @Post('cases/:id/release')
@@ -113,7 +114,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.release(id, user, origin(ctx), body.reason), user);
+    return this.stateOf(await this.workbench.release(id, user, origin(ctx), body.reason), user);
   }
 
   @Post('cases/:id/transfer')
@@ -126,7 +127,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.transfer(id, user, origin(ctx), body.to, body.reason), user);
+    return this.stateOf(await this.workbench.transfer(id, user, origin(ctx), body.to, body.reason), user);
   }
 
   @Post('cases/:id/delegate')
@@ -139,7 +140,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.delegate(id, user, origin(ctx), body.to, body.reason), user);
+    return this.stateOf(await this.workbench.delegate(id, user, origin(ctx), body.to, body.reason), user);
   }
 
   @Post('cases/:id/resolve')
@@ -152,7 +153,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.resolve(id, user, origin(ctx), body.opinion), user);
+    return this.stateOf(await this.workbench.resolve(id, user, origin(ctx), body.opinion), user);
   }
 
   @Get('cases/:id/return-targets')
@@ -174,7 +175,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.returnTo(id, user, origin(ctx), body.to, body.reasons), user);
+    return this.stateOf(await this.workbench.returnTo(id, user, origin(ctx), body.to, body.reasons), user);
   }
 
   @Post('cases/:id/signers')
@@ -187,7 +188,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(
+    return this.stateOf(
       await this.coSigning.addSigners(id, user, origin(ctx), body.accounts, body.mode, body.reason),
       user,
     );
@@ -202,7 +203,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.coSigning.removeSigner(id, user, origin(ctx), accountId), user);
+    return this.stateOf(await this.coSigning.removeSigner(id, user, origin(ctx), accountId), user);
   }
 
   @Post('cases/:id/sign')
@@ -215,7 +216,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.coSigning.sign(id, user, origin(ctx), body.agree, body.opinion), user);
+    return this.stateOf(await this.coSigning.sign(id, user, origin(ctx), body.agree, body.opinion), user);
   }
 
   @Post('cases/:id/recall')
@@ -228,7 +229,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.workbench.recall(id, user, origin(ctx), body.reason), user);
+    return this.stateOf(await this.workbench.recall(id, user, origin(ctx), body.reason), user);
   }
 
   @Post('cases/:id/cc')
@@ -241,7 +242,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.notes.copy(id, user, origin(ctx), body.to, body.note), user);
+    return this.stateOf(await this.notes.copy(id, user, origin(ctx), body.to, body.note), user);
   }
 
   @Post('cases/:id/urge')
@@ -254,7 +255,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.notes.urge(id, user, origin(ctx), body.note), user);
+    return this.stateOf(await this.notes.urge(id, user, origin(ctx), body.note), user);
   }
 
   @Post('cases/:id/comments')
@@ -267,7 +268,7 @@ export class WorkbenchController {
     @CurrentUser() user: Actor,
     @Ctx() ctx: RequestContext,
   ) {
-    return stateOf(await this.notes.comment(id, user, origin(ctx), body.comment), user);
+    return this.stateOf(await this.notes.comment(id, user, origin(ctx), body.comment), user);
   }
 
   @Get('cases/:id/comments')
@@ -282,25 +283,27 @@ export class WorkbenchController {
   deputy(@Param('id', uuid) id: string, @Body() body: DeputyDto, @CurrentUser() user: Actor) {
     return this.deputies.set(user, id, body);
   }
-}
 
-function stateOf(loaded: LoadedCase, user: Actor): WorkStateDto {
-  const h = loaded.holding;
-  return {
-    caseId: loaded.caseId,
-    version: loaded.version,
-    stateLabel: stateLabel(loaded.snapshot),
-    holderId: h.holder,
-    delegateId: h.delegate?.to ?? null,
-    signers: h.signers.map((s) => ({
-      accountId: s.account,
-      mode: s.mode,
-      signed: s.signed !== null,
-      agree: s.signed?.agree ?? null,
-    })),
-    copiedTo: h.copiedTo,
-    lastUrgedOn: h.lastUrgedOn,
-    recallable: h.lastMove?.by === user.id,
-    returnTargets: returnTargetsOf(loaded.snapshot).map(({ to, label }) => ({ to, label })),
-  };
+  /** Who holds the step, and whether the caller may claim it (asked of the claim command's own check). */
+  private async stateOf(loaded: LoadedCase, user: Actor): Promise<WorkStateDto> {
+    const h = loaded.holding;
+    return {
+      caseId: loaded.caseId,
+      version: loaded.version,
+      stateLabel: stateLabel(loaded.snapshot),
+      holderId: h.holder,
+      delegateId: h.delegate?.to ?? null,
+      signers: h.signers.map((s) => ({
+        accountId: s.account,
+        mode: s.mode,
+        signed: s.signed !== null,
+        agree: s.signed?.agree ?? null,
+      })),
+      copiedTo: h.copiedTo,
+      lastUrgedOn: h.lastUrgedOn,
+      recallable: h.lastMove?.by === user.id,
+      returnTargets: returnTargetsOf(loaded.snapshot).map(({ to, label }) => ({ to, label })),
+      claim: await claimStanding(this.access, loaded, user),
+    };
+  }
 }

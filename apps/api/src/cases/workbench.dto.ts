@@ -13,7 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQuery } from '../http/page.query';
-import { CaseBilingualTextDto } from './case-view.dto';
+import { CaseActionRefusalDto, CaseBilingualTextDto } from './case-view.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ACCOUNT = '同单位同事的账户 id / account id of a colleague of the same authority';
@@ -207,6 +207,18 @@ export class WorkReturnTargetDto {
   @ApiProperty({ type: CaseBilingualTextDto, nullable: true }) label!: CaseBilingualTextDto | null;
 }
 
+/**
+ * Whether the caller may claim the step (认领), judged by the claim command's own check: `reasonRequired` when a
+ * colleague holds it and the caller may take it over (接管) with a reason; `refusal` the words a claim meets now.
+ */
+export class WorkClaimDto {
+  @ApiProperty({ description: '现在认领会被接受 / a claim as it is would be accepted' }) allowed!: boolean;
+  @ApiProperty({ description: '同事已认领，说明理由后可接管 / a take-over with a reason would be accepted' })
+  reasonRequired!: boolean;
+  @ApiProperty({ type: CaseActionRefusalDto, nullable: true, description: '认领会遇到的拒绝 / the refusal' })
+  refusal!: CaseActionRefusalDto | null;
+}
+
 /** Who holds a case's current step, as every workbench operation answers. */
 export class WorkStateDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
@@ -224,4 +236,6 @@ export class WorkStateDto {
   recallable!: boolean;
   @ApiProperty({ type: [WorkReturnTargetDto], description: '可退回环节 / return targets' })
   returnTargets!: WorkReturnTargetDto[];
+  @ApiProperty({ type: WorkClaimDto, description: '本人可否认领或接管 / whether you may claim or take over' })
+  claim!: WorkClaimDto;
 }

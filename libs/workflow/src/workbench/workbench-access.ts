@@ -100,6 +100,22 @@ export class WorkbenchAccess {
   }
 
   /**
+   * What 认领 requires, asked by the claim command and by the work answer beforehand: a step for staff, not held by
+   * the actor already, a reason to take over a colleague's (接管), and an actor who may receive the step.
+   */
+  async mustBeAbleToClaim(
+    loaded: LoadedCase,
+    actor: WorkflowActor,
+    claim: { withReason: boolean },
+  ): Promise<void> {
+    const step = this.stepOf(loaded);
+    const holder = loaded.holding.holder;
+    if (holder === actor.id) throw refusals.alreadyHolder();
+    if (holder && !claim.withReason) throw refusals.heldByAnother();
+    await this.recipient(loaded, step, actor.id, { self: true });
+  }
+
+  /**
    * The gate every workflow action of a staff step passes (CaseActionCommand): a step someone holds is theirs (or
    * their deputy's); a delegated one waits for the delegate; co-signers give their opinion first; and where the
    * authority requires collective review (会签), enough of them agree.

@@ -33,11 +33,8 @@ export class Workbench {
     reason?: string,
   ): Promise<LoadedCase> {
     const loaded = await this.access.open(caseId, actor);
-    const step = this.access.stepOf(loaded);
     const holder = loaded.holding.holder;
-    if (holder === actor.id) throw refusals.alreadyHolder();
-    if (holder && !reason) throw refusals.heldByAnother();
-    await this.access.recipient(loaded, step, actor.id, { self: true });
+    await this.access.mustBeAbleToClaim(loaded, actor, { withReason: Boolean(reason) });
     return recordWorkbenchEvent(this.engine, loaded, actor, origin, 'WorkItemClaimed', {
       step: stateKey(loaded.snapshot),
       holder: actor.id,

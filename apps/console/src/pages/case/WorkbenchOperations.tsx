@@ -118,13 +118,19 @@ function HolderSummary({ view, work }: { view: CaseView; work: WorkState }) {
   );
 }
 
-/** The one-click operations; taking over a colleague's step asks for the reason the API requires. */
+/**
+ * The one-click operations. Whether the caller may claim is the API's (the work answer's `claim`, judged by the
+ * claim's own check): a claim they may not make is disabled with its words before anyone clicks; taking over a
+ * colleague's step asks for the reason the API requires, and stays disabled with the API's words until one is given.
+ */
 function QuickOperations({ caseId, version, work }: { caseId: string; version: number; work: WorkState }) {
   const { t } = useI18n();
   const { session } = useAuth();
   const path = { params: { path: { id: caseId } } };
   const [reason, setReason] = useState('');
   const heldByOther = work.holderId !== null && work.holderId !== session?.user.id;
+  const takeOver = heldByOther && work.claim.reasonRequired;
+  const claimRefusal = work.claim.allowed || (takeOver && reason.trim()) ? null : work.claim.refusal;
   const claim = useWorkOperation(caseId, version, (r: string | undefined) =>
     unwrap(api.POST('/api/v1/cases/{id}/claim', { ...path, body: r ? { reason: r } : {} })),
   );
@@ -141,7 +147,7 @@ function QuickOperations({ caseId, version, work }: { caseId: string; version: n
   return (
     <section aria-label={t('workOps.title')}>
       <Space wrap align="start">
-        {heldByOther && (
+        {takeOver && (
           // Taking over needs a reason (ADR 0027): a new reason is a new attempt, so it lifts the last refusal.
           <Form.Item label={t('workOps.takeOver.reason')} htmlFor="take-over-reason" style={{ margin: 0 }}>
             <Input
@@ -160,7 +166,8 @@ function QuickOperations({ caseId, version, work }: { caseId: string; version: n
             op={claim}
             primary={!work.holderId}
             label={claimLabel}
-            onClick={() => claim.mutate(heldByOther ? reason : undefined)}
+            refusal={claimRefusal}
+            onClick={() => claim.mutate(takeOver ? reason : undefined)}
           />
         )}
         {!heldByOther && work.holderId && (

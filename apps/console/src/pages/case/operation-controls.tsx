@@ -5,37 +5,51 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/language';
 import { useColleagues, useRoleName, type WorkOperation } from '../workbench/work-operations';
 
+/** A refusal as the API words it: met by the last attempt (a problem) or stated beforehand (the work answer). */
+export interface StatedRefusal {
+  code: string;
+  message: { zh: string; en: string };
+}
+
 /**
- * The refusal an operation met, in the API's words, beside the operation's disabled button (as ActionPanel shows an
- * action that is not possible now): the button names the operation, the text says why.
+ * An operation that is not possible now, disabled, with the API's words beside it (as ActionPanel shows an action
+ * that is not possible now): the button names the operation, the text says why.
  */
-function Refused({ op, label }: { op: WorkOperation; label: string }) {
+function Refused({ label, code, words }: { label: string; code: string | undefined; words: string }) {
   const reasonId = useId();
   return (
     <Space align="start" wrap data-operation-refused>
       <Button disabled aria-describedby={reasonId}>
         {label}
       </Button>
-      <Typography.Text id={reasonId} data-refusal-code={op.refused?.problem.code}>
-        {op.refused?.problem.title}
+      <Typography.Text id={reasonId} data-refusal-code={code}>
+        {words}
       </Typography.Text>
     </Space>
   );
 }
 
-/** A one-click operation (claim, release, recall, urge): its button, or the refusal it met. */
+/**
+ * A one-click operation (claim, release, recall, urge): its button; or, disabled, the refusal its last attempt met
+ * or the one the API states beforehand (`refusal`: a claim the caller may not make).
+ */
 export function OperationButton({
   op,
   label,
   onClick,
   primary = false,
+  refusal = null,
 }: {
   op: WorkOperation;
   label: string;
   onClick: () => void;
   primary?: boolean;
+  refusal?: StatedRefusal | null;
 }) {
-  if (op.refused) return <Refused op={op} label={label} />;
+  const { pick } = useI18n();
+  if (op.refused)
+    return <Refused label={label} code={op.refused.problem.code} words={op.refused.problem.title} />;
+  if (refusal) return <Refused label={label} code={refusal.code} words={pick(refusal.message)} />;
   return (
     <Button type={primary ? 'primary' : 'default'} loading={op.isPending} onClick={onClick}>
       {label}
@@ -45,7 +59,8 @@ export function OperationButton({
 
 /** A form's submit button, or the refusal the submission met (until the input changes or the case does). */
 export function SubmitOrRefused({ op, label }: { op: WorkOperation; label: string }) {
-  if (op.refused) return <Refused op={op} label={label} />;
+  if (op.refused)
+    return <Refused label={label} code={op.refused.problem.code} words={op.refused.problem.title} />;
   return (
     <Button type="primary" htmlType="submit" loading={op.isPending}>
       {label}
