@@ -24,7 +24,13 @@ export default defineConfig({
         handler(level, log);
       },
       output: {
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        codeSplitting: {
+          groups: [
+            // ECharts draws the dashboard only (loaded with it, apps/console/src/routes.tsx): kept out of the rest.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 1 },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
       },
     },
   },

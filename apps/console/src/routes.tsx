@@ -1,9 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { RequireRole } from './auth/auth';
+import { AdminPage } from './pages/admin/AdminPage';
 import { AppLayout } from './layout/AppLayout';
+import { AuditSection } from './pages/audit/AuditSection';
 import { CasePage } from './pages/case/CasePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { ObjectionWizardPage } from './pages/portal/ObjectionWizardPage';
 import { PortalPage } from './pages/portal/PortalPage';
 import { RepairWizardPage } from './pages/portal/RepairWizardPage';
@@ -11,6 +13,11 @@ import { PublicSearchPage } from './pages/public/PublicSearchPage';
 import { SubjectPage } from './pages/public/SubjectPage';
 import { SignInPage } from './pages/SignInPage';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
+
+// The dashboard brings ECharts: loaded when first opened, so no other page waits for it.
+const DashboardSection = lazy(() =>
+  import('./pages/dashboard/DashboardSection').then((m) => ({ default: m.DashboardSection })),
+);
 
 /*
  * Every address of the console. Addresses are for people: bookmarkable and shareable, so whatever a page shows
@@ -68,15 +75,18 @@ export function AppRoutes() {
           path="audit/*"
           element={
             <RequireRole roles={['auditor', 'admin']}>
-              <PlaceholderPage
-                title="placeholder.audit"
-                routes={[
-                  'GET /api/v1/audit/cases/{id}/trail',
-                  'GET /api/v1/audit/decisions',
-                  'GET /api/v1/audit/access-log',
-                  'GET /api/v1/audit/evidence',
-                ]}
-              />
+              <AuditSection />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="dashboard/*"
+          element={
+            // Whom GET /api/v1/statistics/… admits: senior reviewers answer for their authority's time limits.
+            <RequireRole roles={['auditor', 'admin', 'senior_reviewer']}>
+              <Suspense fallback={null}>
+                <DashboardSection />
+              </Suspense>
             </RequireRole>
           }
         />
@@ -84,16 +94,7 @@ export function AppRoutes() {
           path="admin/*"
           element={
             <RequireRole roles={['admin']}>
-              <PlaceholderPage
-                title="placeholder.admin"
-                routes={[
-                  'GET /api/v1/accounts',
-                  'GET /api/v1/authorities',
-                  'GET /api/v1/rule-sets',
-                  'POST /api/v1/calendar/schedules',
-                  'POST /api/v1/time-limits',
-                ]}
-              />
+              <AdminPage />
             </RequireRole>
           }
         />

@@ -38,7 +38,7 @@ export async function startConsole({
    * seeded cases' clocks (long overdue on the real clock) and would append to the streams being seeded. The demo
    * seed then adds what is missing; the worker projects everything.
    */
-  seed?: (database: TestDatabase) => Promise<void>;
+  seed?: (database: TestDatabase) => Promise<unknown>;
 } = {}): Promise<ConsoleUnderTest> {
   if (!existsSync(resolve(ROOT, 'dist/console/index.html')))
     throw new Error('dist/console is missing: `npm test` builds it (or run `npm run build:console`)');

@@ -6,6 +6,9 @@
  */
 import { portalEn, portalZh } from './portal-messages';
 import { workbenchEn, workbenchZh } from './messages-workbench';
+import { auditEn, auditZh } from './messages-audit';
+import { adminEn, adminZh } from './messages-admin';
+import { dashboardEn, dashboardZh } from './messages-dashboard';
 
 export const zh = {
   'app.name': 'Credence 信用交通',
@@ -87,6 +90,9 @@ export const zh = {
   'placeholder.apiDocs': 'API 文档',
   ...portalZh,
   ...workbenchZh,
+  ...auditZh,
+  ...adminZh,
+  ...dashboardZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -172,6 +178,9 @@ export const en: Record<MessageKey, string> = {
   'placeholder.apiDocs': 'API documentation',
   ...portalEn,
   ...workbenchEn,
+  ...auditEn,
+  ...adminEn,
+  ...dashboardEn,
 };
 
 export type Params = Record<string, string | number>;

@@ -9,6 +9,9 @@ import { InboxButton } from './InboxButton';
 
 const { Header, Content } = Layout;
 
+/** Whom the statistics endpoints admit (apps/api/src/statistics): they get the dashboard in the header. */
+const STATISTICS_ROLES: readonly string[] = ['auditor', 'admin', 'senior_reviewer'];
+
 /** Header (product, public query, language, account, sign out) over the page. Every page renders inside it. */
 export function AppLayout({ children }: { children?: ReactNode }) {
   const { t, language, setLanguage } = useI18n();
@@ -33,6 +36,13 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Link>
+        {session && STATISTICS_ROLES.includes(session.user.role) && (
+          <nav aria-label={t('dashboard.nav')}>
+            <Link to="/dashboard" style={{ color: '#fff' }}>
+              {t('dashboard.nav')}
+            </Link>
+          </nav>
+        )}
         <nav aria-label={t('app.publicQuery')} style={{ flex: 1 }}>
           <Link to="/public" style={{ color: '#fff' }}>
             {t('app.publicQuery')}
