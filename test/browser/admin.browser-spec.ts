@@ -1,3 +1,4 @@
+import { tongdaRecord } from './support/demo-records';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { apiCaller, expectClean, uploadPdf, type CaseAnswer } from './support/api';
@@ -5,7 +6,7 @@ import { screenshot, startConsole, type ConsoleUnderTest } from './support/conso
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 /** 通达's general record (seed-demo-records.ts), repairable now. */
-const GENERAL = '盱交罚〔2026〕0412号';
+const GENERAL = tongdaRecord('general');
 const NEW_PASSWORD = 'Qinghe-2027-shenhe!';
 // Pictures of each page for a person to look at, when asked for (ADMIN_SCREENSHOTS=<directory>).
 const SHOTS = process.env.ADMIN_SCREENSHOTS;
@@ -49,6 +50,13 @@ async function choose(page: Page, select: Locator | null, title: string): Promis
   }
 }
 
+/** A row of an account's history whose change (创建, 声明关联主体, …) is `change`. */
+function historyRow(drawer: Locator, change: string): Locator {
+  return drawer
+    .getByRole('row')
+    .filter({ has: drawer.page().getByRole('cell', { name: change, exact: true }) });
+}
+
 interface Version {
   year: number;
   region: string | null;
@@ -59,9 +67,10 @@ interface Version {
 
 /**
  * The administration in the browser: an admin lands on /admin, creates an officer, declares a subject the officer is
- * related to (回避) — the officer is then refused that subject's case — and loads 2027 from a pasted list: refused
- * first while incomplete, then listed, drawn in the month grid, confirmed by the API and recorded as a version with
- * who loaded it. Every administration page passes axe.
+ * related to (回避) — the officer is then refused that subject's case — sees the declaration listed and in the
+ * account's history under their name, withdraws it with a reason — the officer may then accept the case — and
+ * loads 2027 from a pasted list: refused first while incomplete, then listed, drawn in the month grid, confirmed by
+ * the API and recorded as a version with who loaded it. Every administration page passes axe.
  */
 describe('the administration console (browser)', () => {
   let ui: ConsoleUnderTest;
@@ -73,6 +82,34 @@ describe('the administration console (browser)', () => {
     if (SHOTS) await screenshot(page, resolve(SHOTS, `${name}.png`));
   };
   let adminPage: Page;
+  let officerToken: string;
+  let related: { subjectCode: string; caseId: string; version: number };
+
+  const signInByApi = async (username: string, password: string): Promise<string> => {
+    const login = await fetch(`${ui.api.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    expect(login.status).toBe(200);
+    return ((await login.json()) as { accessToken: string }).accessToken;
+  };
+  /** The officer accepts the case: [status, problem code] (no code when accepted). */
+  const acceptAs = async (
+    token: string,
+    { caseId, version }: { caseId: string; version: number },
+  ): Promise<[number, string | undefined]> => {
+    const accept = await fetch(`${ui.api.baseUrl}/api/v1/repair-applications/${caseId}/accept`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        'If-Match': String(version),
+      },
+      body: JSON.stringify({ opinion: '材料齐全，予以受理。' }),
+    });
+    return [accept.status, ((await accept.json()) as { code?: string }).code];
+  };
 
   it('lands an admin on the accounts page, where an officer is created and declared related to a subject', async () => {
     const records = await call<{ items: { id: string; decisionNumber: string }[] }>(
@@ -147,39 +184,68 @@ describe('the administration console (browser)', () => {
     await page.waitForURL('**/admin?q=qinghe');
     await page.getByRole('cell', { name: 'officer-xuyi', exact: true }).waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: '登记回避 officer-qinghe' }).click();
-    const related = page.getByRole('dialog', { name: '盱眙县新任经办人：登记关联主体' });
-    await related.getByLabel('关联主体代码').fill(subjectCode);
-    await related.getByLabel('关联原因').fill('近亲属任该公司股东');
+    // The account's drawer: nothing to abstain from yet, and the history says who created it.
+    await page.getByRole('button', { name: '详情 officer-qinghe' }).click();
+    const drawer = page.getByRole('dialog', { name: '盱眙县新任经办人（officer-qinghe）' });
+    await drawer.getByText('没有登记关联主体').waitFor();
+    await historyRow(drawer, '创建').filter({ hasText: '系统管理员（系统管理员）' }).waitFor();
+
+    await drawer.getByLabel('关联主体代码').fill(subjectCode);
+    await drawer.getByLabel('关联原因').fill('近亲属任该公司股东');
     await expectClean(page);
-    await related.getByRole('button', { name: '登记' }).click();
-    await page
+    await drawer.getByRole('button', { name: '登记', exact: true }).click();
+    await drawer
       .getByRole('status')
       .filter({ hasText: `登记关联主体 ${subjectCode}` })
       .waitFor();
+    // Listed, and in the history under the admin's own name with the reason.
+    await drawer.getByRole('row').filter({ hasText: '近亲属任该公司股东' }).first().waitFor();
+    await drawer.getByRole('button', { name: `撤回 ${subjectCode}` }).waitFor();
+    await historyRow(drawer, '声明关联主体')
+      .filter({ hasText: '系统管理员（系统管理员）' })
+      .filter({ hasText: `关联主体 ${subjectCode}；原因：近亲属任该公司股东` })
+      .waitFor();
+    await expectClean(page);
+    await shot(page, 'admin-account-related');
 
     // The declaration holds in the workflow: the new officer is refused the subject's case (回避).
-    const login = await fetch(`${ui.api.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'officer-qinghe', password: NEW_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const accept = await fetch(`${ui.api.baseUrl}/api/v1/repair-applications/${submitted.id}/accept`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${accessToken}`,
-        'Content-Type': 'application/json',
-        'If-Match': String(submitted.version),
-      },
-      body: JSON.stringify({ opinion: '材料齐全，予以受理。' }),
-    });
-    expect([accept.status, ((await accept.json()) as { code: string }).code]).toEqual([
-      403,
-      'REPAIR.REVIEWER_RELATED',
-    ]);
+    officerToken = await signInByApi('officer-qinghe', NEW_PASSWORD);
+    related = { subjectCode, caseId: submitted.id, version: submitted.version };
+    expect(await acceptAs(officerToken, related)).toEqual([403, 'REPAIR.REVIEWER_RELATED']);
   }, 150_000);
+
+  it('withdraws the declaration with a reason: gone from the list, recorded in the history, the case may be handled', async () => {
+    const page = adminPage;
+    const { subjectCode } = related;
+    const drawer = page.getByRole('dialog', { name: '盱眙县新任经办人（officer-qinghe）' });
+    await drawer.getByRole('button', { name: `撤回 ${subjectCode}` }).click();
+    const withdrawal = drawer.getByRole('form', { name: `撤回关联主体 ${subjectCode}` });
+    // The reason is required: it is what the history keeps of why.
+    await withdrawal.getByRole('button', { name: '确认撤回' }).click();
+    await withdrawal.getByText('请填写撤回原因').waitFor();
+    await withdrawal.getByLabel('撤回原因').fill('近亲属已退出该公司');
+    await withdrawal.getByText('请填写撤回原因').waitFor({ state: 'detached' });
+    await expectClean(page);
+    await shot(page, 'admin-account-withdraw');
+    await withdrawal.getByRole('button', { name: '确认撤回' }).click();
+    await drawer
+      .getByRole('status')
+      .filter({ hasText: `已撤回关联主体 ${subjectCode}` })
+      .waitFor();
+    await drawer.getByText('没有登记关联主体').waitFor();
+    await drawer.getByRole('button', { name: `撤回 ${subjectCode}` }).waitFor({ state: 'detached' });
+    await historyRow(drawer, '撤回关联主体')
+      .filter({ hasText: '系统管理员（系统管理员）' })
+      .filter({ hasText: `关联主体 ${subjectCode}；原因：近亲属已退出该公司` })
+      .waitFor();
+    await expectClean(page);
+    await shot(page, 'admin-account-withdrawn');
+
+    // No longer related: the officer may now accept the subject's case.
+    expect(await acceptAs(officerToken, related)).toEqual([200, undefined]);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  }, 60_000);
 
   it('loads 2027 from a pasted list, shows it in the month grid, and the API keeps the version', async () => {
     // A deadline that runs into 2027: objections are accepted within 30 working days from today (a version added for

@@ -19,7 +19,7 @@ import {
   type Role,
 } from './account-filter';
 import { CreateAccountForm } from './CreateAccountForm';
-import { RelatedSubjectForm } from './RelatedSubjectForm';
+import { AccountDrawer } from './AccountDrawer';
 import { EmptyText } from '../EmptyText';
 
 // The API pages accounts by creation, at most 500 a page: one page holds every account of a county or city.
@@ -27,7 +27,10 @@ const LIMIT = 500;
 
 type Notice = { key: MessageKey; params: Record<string, string> };
 
-/** `/admin/accounts`: search, create, deactivate or activate, and declare related subjects (回避). */
+/**
+ * `/admin/accounts`: search, create, deactivate or activate; per account (a drawer) its related subjects (回避),
+ * declared and withdrawn there, and its history.
+ */
 export function AccountsPage() {
   const { t } = useI18n();
   const { session } = useAuth();
@@ -35,7 +38,7 @@ export function AccountsPage() {
   const [params, setParams] = useSearchParams();
   const filter = accountFilterOf(params);
   const [creating, setCreating] = useState(false);
-  const [relating, setRelating] = useState<AccountView | null>(null);
+  const [viewing, setViewing] = useState<AccountView | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const accounts = useQuery({
@@ -103,15 +106,13 @@ export function AccountsPage() {
               {t(a.active ? 'admin.accounts.deactivate' : 'admin.accounts.activate')}
             </Button>
           )}
-          {(a.role === 'officer' || a.role === 'senior_reviewer') && (
-            <Button
-              size="small"
-              aria-label={`${t('admin.related.open')} ${a.username}`}
-              onClick={() => setRelating(a)}
-            >
-              {t('admin.related.open')}
-            </Button>
-          )}
+          <Button
+            size="small"
+            aria-label={`${t('admin.details.open')} ${a.username}`}
+            onClick={() => setViewing(a)}
+          >
+            {t('admin.details.open')}
+          </Button>
         </Space>
       ),
     },
@@ -191,27 +192,7 @@ export function AccountsPage() {
           }}
         />
       </Modal>
-      <Modal
-        title={relating ? t('admin.related.title', { name: relating.displayName }) : ''}
-        open={relating !== null}
-        footer={null}
-        onCancel={() => setRelating(null)}
-        destroyOnHidden
-      >
-        <Typography.Paragraph>{t('admin.related.intro')}</Typography.Paragraph>
-        {relating && (
-          <RelatedSubjectForm
-            account={relating}
-            onDeclared={(subjectCode) => {
-              setNotice({
-                key: 'admin.related.declared',
-                params: { name: relating.displayName, code: subjectCode },
-              });
-              setRelating(null);
-            }}
-          />
-        )}
-      </Modal>
+      <AccountDrawer account={viewing} onClose={() => setViewing(null)} />
     </Space>
   );
 }
