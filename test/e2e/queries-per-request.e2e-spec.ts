@@ -190,7 +190,8 @@ describe('queries per request', () => {
     it('an objection lifecycle (file → accept → uphold) costs 7, 6 and 6 statements, one append each', async () => {
       const recordId = await repairableRecord();
       const file = await fileObjection(recordId);
-      const answer = [SQL.timers, SQL.actorNames, SQL.recordNow];
+      // The view's own reads (timers) follow the workbench gate, after the reads beside it.
+      const answer = [SQL.actorNames, SQL.recordNow, SQL.timers];
       expect(file).toEqual(shaped([SQL.stream, SQL.openObjection, SQL.caseNumber, SQL.append, ...answer]));
       const id = await objectionOf(recordId);
       const accept = await cost('officer-xuyi', `/objections/${id}/accept`, {}, 200);
@@ -210,14 +211,14 @@ describe('queries per request', () => {
         .expect(200);
       const accept = await cost('officer-xuyi', `/objections/${id}/accept`, {}, 200);
       expect(accept).toEqual(
-        shaped([SQL.stream, SQL.recusal, SQL.append, SQL.timers, SQL.actorNames, SQL.recordNow]),
+        shaped([SQL.stream, SQL.recusal, SQL.append, SQL.actorNames, SQL.recordNow, SQL.timers]),
       );
     });
 
     it('a repair lifecycle (create → submit → accept → recommend → approve) costs 15, 12, 7, 7 and 7', async () => {
       const recordId = await repairableRecord();
       const conditions = [SQL.recordRow, SQL.openRepair, SQL.ban, SQL.earlierRepairs];
-      const answer = [SQL.timers, SQL.outbox, SQL.refusedReactions, SQL.commitment];
+      const answer = [SQL.outbox, SQL.refusedReactions, SQL.commitment, SQL.timers];
       const create = await cost(
         'applicant-a',
         '/repair-applications',
