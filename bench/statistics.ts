@@ -1,9 +1,10 @@
 /**
  * Dashboard queries of the statistics read model at scale.
- *   npx tsx bench/statistics.ts [--cases 1000000] [--samples 30]
+ *   npx tsx bench/statistics.ts [--cases 1000000] [--samples 30] [--explain backlog,pendingList]
  * Fills the read model with `cases` cases over two years (two clock runs each, 双公示 records, commitments,
  * revocations) across 4 provinces, 12 cities and 60 counties, then times each dashboard answer through the real
  * query code (p50/p99 over `samples` runs, national, province and county scope). Results: bench/results/statistics-*.json.
+ * `--explain` names answers whose statements are printed with their plans (EXPLAIN ANALYZE, national) before timing.
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { option, percentile } from './lib/runner';
 
 const total = Number(option('cases', '1000000'));
 const samples = Number(option('samples', '30'));
+const explain = option('explain', '').split(',').filter(Boolean);
 const admin: ActorScope = { role: 'admin', authorityCode: null, authorityPath: null, subjectCode: null };
 const PROVINCES = ['320000', '330000', '370000', '510000'];
 const COUNTIES = PROVINCES.flatMap((p, i) =>
@@ -126,6 +128,25 @@ async function fill(superuser: (sql: string, p?: unknown[]) => Promise<unknown>)
     await superuser(`VACUUM ANALYZE ${table}`); // as autovacuum leaves them: visibility map set
 }
 
+/** The database, printing each statement with its plan (EXPLAIN ANALYZE) while `state.on`. */
+function explainingDatabase(db: Database, state: { on: boolean }): Database {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      if (property !== 'query') return Reflect.get(target, property, receiver) as unknown;
+      return async (sql: string, params?: unknown[]) => {
+        if (state.on) {
+          const { rows } = await target.query<{ 'QUERY PLAN': string }>(
+            `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+            params,
+          );
+          console.log(`${sql}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+        }
+        return target.query(sql, params);
+      };
+    },
+  });
+}
+
 async function time(run: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
   const times: number[] = [];
   await run(); // warm
@@ -151,10 +172,12 @@ async function main(): Promise<void> {
     await fill(superuser);
     const filledSeconds = Math.round((performance.now() - filling) / 1000);
     const clock = new ManualClock(new Date('2026-06-15T02:00:00Z'));
-    const time_ = new StatutoryTime(bench.db, new CalendarStore(bench.db, clock));
-    const figures = new StatisticsFigures(bench.db, new StatisticsLabels(bench.db, new CaseTypeRegistry()));
-    const reports = new StatisticsReports(bench.db, clock, time_, figures);
-    const list = new StatisticsCasesList(bench.db, clock, figures);
+    const explaining = { on: false };
+    const db = explainingDatabase(bench.db, explaining);
+    const time_ = new StatutoryTime(db, new CalendarStore(db, clock));
+    const figures = new StatisticsFigures(db, new StatisticsLabels(db, new CaseTypeRegistry()));
+    const reports = new StatisticsReports(db, clock, time_, figures);
+    const list = new StatisticsCasesList(db, clock, figures);
     const month: StatisticsFilter = { from: '2026-05-01', to: '2026-05-31' };
     const scopes = {
       national: {},
@@ -176,6 +199,13 @@ async function main(): Promise<void> {
         revocations: () => figures.revocations(admin, g),
         pendingList: () => list.list(admin, { ...f, figure: 'pending' }, 1, 20),
       };
+      if (scope === 'national')
+        for (const name of explain) {
+          explaining.on = true;
+          console.log(`--- ${name}`);
+          await queries[name]();
+          explaining.on = false;
+        }
       const timed: Record<string, unknown> = {};
       for (const [name, run] of Object.entries(queries)) timed[name] = await time(run);
       results[scope] = timed;

@@ -21,7 +21,7 @@ import { CreateNotifications1767225602100 } from './1767225602100-CreateNotifica
 import { CreateWorkbench1767225602200 } from './1767225602200-CreateWorkbench';
 import { CreateStatistics1767225602300 } from './1767225602300-CreateStatistics';
 import { CreateAccountChanges1767225602500 } from './1767225602500-CreateAccountChanges';
-import { StatisticsPendingNewest1767225602600 } from './1767225602600-StatisticsPendingNewest';
+import { StatisticsCasesNewest1767225602600 } from './1767225602600-StatisticsCasesNewest';
 
 /** Every migration, in order. The app, the CLI and the test setup run this list. */
 export const migrations = [
@@ -48,5 +48,5 @@ export const migrations = [
   CreateWorkbench1767225602200,
   CreateStatistics1767225602300,
   CreateAccountChanges1767225602500,
-  StatisticsPendingNewest1767225602600,
+  StatisticsCasesNewest1767225602600,
 ];

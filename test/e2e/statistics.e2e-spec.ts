@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Ajv from 'ajv';
+import ExcelJS from 'exceljs';
+import type { Response } from 'supertest';
 import { DEMO_SUBJECTS } from '@credence/identity';
 import { StatisticsProjector } from '@credence/statistics';
 import { authed, loginAs, seedDemoIdentities } from '../setup/auth';
@@ -16,6 +18,14 @@ function strict(schema: unknown): unknown {
   const out: Json = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, strict(v)]));
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   return nullable === true ? { anyOf: [{ type: 'null' }, out] } : out;
+}
+
+/** Collects a binary body (supertest buffers only text by default). */
+function binary(res: Response, done: (err: Error | null, body: unknown) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 const ROUTES = [
@@ -129,6 +139,42 @@ describe('statistics (e2e)', () => {
     });
     await authed(t, admin).get('/api/v1/statistics/cases?month=2026-13').expect(400);
     await authed(t, admin).get('/api/v1/statistics/cases?groupBy=subject').expect(400);
+  });
+
+  it('serves the monthly report as XLSX and PDF, the same bytes each time, within the caller’s scope', async () => {
+    const report = (token: string, query: string) =>
+      authed(t, token).get(`/api/v1/statistics/reports/monthly?${query}`).buffer(true).parse(binary);
+    const xlsx = await report(admin, 'month=2026-06&format=xlsx').expect(200);
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.headers['content-disposition']).toContain(
+      encodeURIComponent('信用修复监管月报-2026-06-全国.xlsx'),
+    );
+    const again = await report(admin, 'month=2026-06&format=xlsx').expect(200);
+    expect((again.body as Buffer).equals(xlsx.body as Buffer)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
+    expect(workbook.getWorksheet('双公示 Publication')!.getRow(3).values).toEqual([undefined, 1, 1, 0, 1]);
+
+    const pdf = await report(admin, 'month=2026-06&format=pdf').expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const county = await loginAs(t, 'auditor-xuyi');
+    await report(county, 'month=2026-06&format=pdf').expect(200);
+    await report(county, 'month=2026-06&format=pdf&authority=320000').expect(404);
+    await report(await loginAs(t, 'officer-xuyi'), 'month=2026-06&format=pdf').expect(403);
+    await report(admin, 'month=2026-06&format=csv').expect(400);
+
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, { get: { responses: Record<string, { content: Json }> } }>;
+    };
+    const documented = doc.paths['/api/v1/statistics/reports/monthly'].get.responses['200'].content;
+    expect(Object.keys(documented).sort()).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
   });
 
   it('exports cases by state, overdue clocks and decisions to Prometheus', async () => {

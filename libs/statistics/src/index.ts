@@ -1,3 +1,4 @@
+export * from './statistics-backlog-ages';
 export * from './statistics-case-counts';
 export * from './statistics-counters';
 export * from './statistics-cases-list';
@@ -12,3 +13,4 @@ export * from './statistics-reports';
 export * from './statistics-scope';
 export * from './statistics-writes';
 export * from './statistics.module';
+export * from './report';

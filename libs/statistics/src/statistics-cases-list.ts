@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { beijingDateOf, Clock, Database, type BilingualText } from '@credence/shared';
+import { beijingDateOf, Clock, Database, type BilingualText, type SqlWhere } from '@credence/shared';
+import { caseCounts, type CaseCounts } from './statistics-case-counts';
 import type { ActorScope } from '@credence/identity';
 import { APPLICANT_END_EVENTS, CASE_OUTCOME_LABELS, labelOr } from './statistics-facts';
 import { figureWhere, type StatisticsFilter } from './statistics-filter';
 import { StatisticsFigures } from './statistics-figures';
 import { STATISTICS_SUBSCRIPTION } from './statistics-projector';
+import type { StatisticsScope } from './statistics-scope';
 
 /** Which figure the listed cases stand behind. */
 export const LISTED_FIGURES = ['opened', 'decided', 'pending', 'late'] as const;
@@ -30,6 +32,9 @@ export interface ListedCase {
   outcome: string | null;
   outcomeLabel: BilingualText | null;
 }
+
+/** Cases counted for a list's total; beyond it the total says "10,000 or more" (`totalIsExact` false). */
+export const LIST_COUNT_CAP = 10_000;
 
 const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
@@ -65,14 +70,21 @@ export class StatisticsCasesList {
     }
     if (filter.outcome) where.add('c.outcome = ?', filter.outcome);
     const n = where.params.length;
-    const { rows } = await this.db.query<Record<string, string | null> & { total: number }>(
-      `SELECT c.case_id::text AS case_id, c.case_type, c.title, c.authority_code, c.subject_code,
-              ${DATE('c.opened_on')} AS opened_on, ${DATE('c.decided_on')} AS decided_on, c.outcome,
-              count(*) OVER ()::int AS total
-         FROM statistics_cases c WHERE ${where.sql}
-        ORDER BY c.opened_on DESC, c.case_id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...where.params, pageSize, (page - 1) * pageSize],
-    );
+    // The page in index order (statistics_cases_newest); beside it the total, from the day counters when the list is
+    // exactly a case figure (docs/statistics.md), else counted up to LIST_COUNT_CAP: counting every pending case of
+    // the country for a page total cost more than the page itself.
+    const [{ rows }, total] = await Promise.all([
+      this.db.query<Record<string, string | null>>(
+        `SELECT c.case_id::text AS case_id, c.case_type, c.title, c.authority_code, c.subject_code,
+                ${DATE('c.opened_on')} AS opened_on, ${DATE('c.decided_on')} AS decided_on, c.outcome
+           FROM statistics_cases c WHERE ${where.sql}
+          ORDER BY c.opened_on DESC, c.case_id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...where.params, pageSize, (page - 1) * pageSize],
+      ),
+      filter.figure !== 'late' && !filter.outcome
+        ? this.countedByDay(scope, filter, filter.figure)
+        : this.countedUpToCap(where),
+    ]);
     const names = await this.figures.labels.authorityNames([...new Set(rows.map((r) => r.authority_code!))]);
     const items: ListedCase[] = rows.map((r) => ({
       caseId: r.case_id!,
@@ -90,10 +102,25 @@ export class StatisticsCasesList {
     return {
       context: this.figures.context(scope, filter),
       items,
-      total: rows[0]?.total ?? 0,
+      ...total,
       page,
       pageSize,
     };
+  }
+
+  private async countedByDay(scope: StatisticsScope, filter: CaseListFilter, figure: keyof CaseCounts) {
+    const counts = await caseCounts(this.db, scope, { ...filter, groupBy: undefined });
+    return { total: counts.get('')?.[figure] ?? 0, totalIsExact: true };
+  }
+
+  /** Newest first like the page: the newest cases are the likeliest pending, so the cap is reached soonest. */
+  private async countedUpToCap(where: SqlWhere) {
+    const { rows } = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM statistics_cases c WHERE ${where.sql}
+          ORDER BY c.opened_on DESC LIMIT ${LIST_COUNT_CAP + 1}) x`,
+      where.params,
+    );
+    return { total: Math.min(rows[0].n, LIST_COUNT_CAP), totalIsExact: rows[0].n <= LIST_COUNT_CAP };
   }
 
   /** How far the read model is behind the event store: its checkpoint against the newest event. */

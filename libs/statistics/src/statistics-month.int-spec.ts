@@ -201,6 +201,7 @@ describe('statistics of October 2026', () => {
     expect(late.items.map((c) => c.caseId).sort()).toEqual([ids.R3, ids.R8].sort());
     const pending = await list.list(admin, { ...october({ authority: '320830' }), figure: 'pending' }, 1, 20);
     expect(pending.total).toBe(2);
+    expect(pending.totalIsExact).toBe(true);
     const auditor: ActorScope = {
       role: 'auditor',
       authorityCode: '320804',

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, Clock, Database, beijingDateOf } from '@credence/shared';
+import { Clock, Database, beijingDateOf } from '@credence/shared';
 import type { ActorScope } from '@credence/identity';
-import { StatutoryTime, type StatutoryTimeSnapshot } from '@credence/working-calendar';
+import { StatutoryTime } from '@credence/working-calendar';
+import { BACKLOG_BUCKETS, bucketExpression } from './statistics-backlog-ages';
 import { APPEAL_DECISION_LABELS, CASE_OUTCOME_LABELS, OBJECTION_OUTCOME_LABELS } from './statistics-facts';
 import { figureWhere, groupExpression, rateOf, type StatisticsFilter } from './statistics-filter';
 import { StatisticsFigures, type Grouped } from './statistics-figures';
-
-/** Backlog age buckets in working days (inclusive bounds; null: no upper bound). */
-export const BACKLOG_BUCKETS = [
-  { key: '0-3', min: 0, max: 3 },
-  { key: '4-10', min: 4, max: 10 },
-  { key: '11-20', min: 11, max: 20 },
-  { key: '21+', min: 21, max: null },
-] as const;
 
 export interface BacklogFigure {
   pending: number;
@@ -43,41 +36,41 @@ export class StatisticsReports {
   ) {}
 
   /**
-   * Cases pending now, by age in working days: the working days after the day the case was opened up to today
-   * (the day of receipt is not counted, as for the clocks), on the calendar of the authority's province.
+   * Cases pending at the end of `asOf` (default: today), by age in working days: the working days after the day the
+   * case was opened up to that day (the day of receipt is not counted, as for the clocks), on the calendar of the
+   * authority's province. Each case is bucketed in SQL by cut-off days worked out from the calendar
+   * (statistics-backlog-ages.ts); today's backlog reads only the partial index of pending cases (index-only scan).
    */
   async backlog(
     actor: ActorScope,
     filter: StatisticsFilter,
+    asOf?: string,
   ): Promise<Grouped<BacklogFigure> & { asOf: string }> {
     const scope = await this.figures.scope(actor, filter);
     const today = beijingDateOf(this.clock.now());
-    const where = figureWhere(scope, { ...filter, from: '0001-01-01', to: today }, 'c', 'opened_on');
-    where.raw('c.decided_on IS NULL');
+    const day = asOf && asOf < today ? asOf : today;
+    const where = figureWhere(scope, { ...filter, from: '0001-01-01', to: day }, 'c', 'opened_on');
+    if (day === today) where.raw('c.decided_on IS NULL');
+    else where.add('(c.decided_on IS NULL OR c.decided_on > ?::date)', day);
     const key = groupExpression(scope, filter.groupBy, 'c', 'opened_on');
-    // Grouped by day and province first: a few hundred rows whatever the backlog, aged in memory.
-    const { rows } = await this.db.query<{ key: string; opened_on: string; province: string; n: number }>(
-      `SELECT ${key} AS key, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on, left(c.authority_code, 2) || '0000' AS province,
-              count(*)::int AS n
-         FROM statistics_cases c WHERE ${where.sql} GROUP BY 1, 2, 3`,
+    const bucket = bucketExpression(await this.time.snapshot(), day, 'c', where.params);
+    const { rows } = await this.db.query<{ key: string; bucket: number; n: number }>(
+      `SELECT ${key} AS key, ${bucket} AS bucket, count(*)::int AS n
+         FROM statistics_cases c WHERE ${where.sql} GROUP BY 1, 2`,
       where.params,
     );
-    const ages = workingDayAges(await this.time.snapshot(), rows, today);
     const byKey = new Map<string, BacklogFigure>();
     for (const r of rows) {
-      const age = ages.get(`${r.province}|${r.opened_on}`)!;
       const figure = byKey.get(r.key) ?? emptyBacklog();
       figure.pending += r.n;
-      figure.buckets.find(
-        (b) => age >= b.minWorkingDays && (b.maxWorkingDays === null || age <= b.maxWorkingDays),
-      )!.count += r.n;
+      figure.buckets[r.bucket].count += r.n;
       byKey.set(r.key, figure);
     }
     const answer = await this.figures.grouped(scope, filter, byKey, emptyBacklog, (a, b) => ({
       pending: a.pending + b.pending,
       buckets: a.buckets.map((x, i) => ({ ...x, count: x.count + b.buckets[i].count })),
     }));
-    return { ...answer, asOf: today };
+    return { ...answer, asOf: day };
   }
 
   /** Cases ended within the period by outcome; objection answers by outcome; appeals decided within it. */
@@ -166,31 +159,6 @@ export class StatisticsReports {
       }),
     );
   }
-}
-
-/**
- * Working days after each opening day up to today, per province calendar: one walk back from today per province
- * (a day's age is the working days counted when the walk reaches it), not one count per day.
- */
-function workingDayAges(
-  time: StatutoryTimeSnapshot,
-  rows: { opened_on: string; province: string }[],
-  today: string,
-): Map<string, number> {
-  const ages = new Map<string, number>();
-  for (const province of new Set(rows.map((r) => r.province))) {
-    const calendar = time.calendarFor(province);
-    const days = [...new Set(rows.filter((r) => r.province === province).map((r) => r.opened_on))]
-      .sort()
-      .reverse();
-    let count = 0;
-    let day = today;
-    for (const opened of days) {
-      for (; day > opened; day = addDays(day, -1)) if (calendar.isWorkingDay(day)) count++;
-      ages.set(`${province}|${opened}`, count);
-    }
-  }
-  return ages;
 }
 
 const emptyBacklog = (): BacklogFigure => ({

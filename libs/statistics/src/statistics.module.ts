@@ -7,6 +7,7 @@ import { StatisticsProjectorLoop } from './statistics-loop';
 import { StatisticsMetrics } from './statistics-metrics';
 import { StatisticsProjector } from './statistics-projector';
 import { StatisticsReports } from './statistics-reports';
+import { StatisticsMonthlyReport } from './report/monthly-report';
 
 /**
  * The regulator's figures: the statistics projector (runs where the worker runs), the figure queries and the
@@ -22,6 +23,7 @@ import { StatisticsReports } from './statistics-reports';
     StatisticsReports,
     StatisticsCasesList,
     StatisticsMetrics,
+    StatisticsMonthlyReport,
   ],
   exports: [
     StatisticsProjector,
@@ -29,6 +31,7 @@ import { StatisticsReports } from './statistics-reports';
     StatisticsReports,
     StatisticsCasesList,
     StatisticsMetrics,
+    StatisticsMonthlyReport,
   ],
 })
 export class StatisticsModule {}

@@ -181,7 +181,12 @@ export class StatisticsListedCaseDto {
 export class StatisticsCaseListDto {
   @ApiProperty({ type: StatisticsContextDto }) context!: StatisticsContextDto;
   @ApiProperty({ type: [StatisticsListedCaseDto] }) items!: StatisticsListedCaseDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: '案件数，最多计到 10000 / matching cases, counted up to 10,000' })
+  total!: number;
+  @ApiProperty({
+    description: 'false：超过 10000 件，total 为下限 / false: more than 10,000, total is a lower bound',
+  })
+  totalIsExact!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
