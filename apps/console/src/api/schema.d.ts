@@ -89,7 +89,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账号变更记录：创建、停用、启用、关联主体的声明与撤回，谁、何时 / Account history: who created, deactivated, activated it and declared or withdrew related subjects, when */
+        get: operations["AccountsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/related-subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账号须回避的关联主体 / The subjects the account must abstain from (回避) */
+        get: operations["AccountsController_relatedSubjects"];
+        put?: never;
+        /** 登记关联主体：该账号须回避其案件 / Declare a related subject: the account must abstain (回避) */
+        post: operations["AccountsController_declareRelated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/related-subjects/withdraw": {
         parameters: {
             query?: never;
             header?: never;
@@ -98,8 +133,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登记关联主体：该账号须回避其案件 / Declare a related subject: the account must abstain (回避) */
-        post: operations["AccountsController_declareRelated"];
+        /** 撤回关联主体声明（记录原因） / Withdraw a related-subject declaration (with the reason, recorded) */
+        post: operations["AccountsController_withdrawRelated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -339,6 +374,23 @@ export interface paths {
         };
         /** 校验进度与结果 / Progress and result of a verification */
         get: operations["AuditVerificationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verifier/credence-verify.mjs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 离线校验程序 credence-verify.mjs（仅需 Node）/ The offline verifier credence-verify.mjs (needs Node only) */
+        get: operations["AuditEvidenceController_verifier"];
         put?: never;
         post?: never;
         delete?: never;
@@ -838,6 +890,23 @@ export interface paths {
         put?: never;
         /** 催办（每件每个工作日至多一次，可设置）/ Urge the holder */
         post: operations["WorkbenchController_urge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前环节的办理人、委派、会签、抄送 / Who holds the current step now */
+        get: operations["WorkbenchController_work"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1870,6 +1939,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 未办结案件的工作日龄分布（截至今天）/ Pending cases by age in working days, as of today
+         * @description 范围：管理员与全国审计员为全国，其他审计员为本单位及下级，高级审核员为本单位；authority 超出范围时 404。/ Scope: admins and national auditors see the country, other auditors their subtree, senior reviewers their own authority; an authority outside it is 404.
+         */
+        get: operations["StatisticsController_backlog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 受理、办结、未办结案件数 / Cases opened, decided, pending
+         * @description 范围：管理员与全国审计员为全国，其他审计员为本单位及下级，高级审核员为本单位；authority 超出范围时 404。/ Scope: admins and national auditors see the country, other auditors their subtree, senior reviewers their own authority; an authority outside it is 404.
+         */
+        get: operations["StatisticsController_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/cases/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 统计数字背后的案件 / The cases behind a figure
+         * @description 范围：管理员与全国审计员为全国，其他审计员为本单位及下级，高级审核员为本单位；authority 超出范围时 404。/ Scope: admins and national auditors see the country, other auditors their subtree, senior reviewers their own authority; an authority outside it is 404.
+         */
+        get: operations["StatisticsController_casesList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用承诺：到期、践诺、违诺 / Commitments due, kept, broken
+         * @description 范围：管理员与全国审计员为全国，其他审计员为本单位及下级，高级审核员为本单位；authority 超出范围时 404。/ Scope: admins and national auditors see the country, other auditors their subtree, senior reviewers their own authority; an authority outside it is 404.
+         */
+        get: operations["StatisticsController_commitments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/freshness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据截至：统计落后事件库多少 / How far the figures are behind the events */
+        get: operations["StatisticsController_freshness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/on-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 各法定环节按期办结率（工作日，据时限事件）/ On-time rate per statutory stage, from the clock events
+         * @description 范围：管理员与全国审计员为全国，其他审计员为本单位及下级，高级审核员为本单位；authority 超出范围时 404。/ Scope: admins and national auditors see the country, other auditors their subtree, senior reviewers their own authority; an authority outside it is 404.
+         */
+        get: operations["StatisticsController_onTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办结结果（含异议答复、复核）/ Outcomes, objection answers, appeals
+         * @description 范围：管理员与全国审计员为全国，其他审计员为本单位及下级，高级审核员为本单位；authority 超出范围时 404。/ Scope: admins and national auditors see the country, other auditors their subtree, senior reviewers their own authority; an authority outside it is 404.
+         */
+        get: operations["StatisticsController_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 双公示：决定后 7 个工作日内公示率 / 双公示: records published within 7 working days
+         * @description 范围：管理员与全国审计员为全国，其他审计员为本单位及下级，高级审核员为本单位；authority 超出范围时 404。/ Scope: admins and national auditors see the country, other auditors their subtree, senior reviewers their own authority; an authority outside it is 404.
+         */
+        get: operations["StatisticsController_publication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 监管月报（XLSX 或 PDF）/ Monthly oversight report (XLSX or PDF)
+         * @description 同一月份、同样的数据得到逐字节相同的文件；范围与其他统计接口相同，authority 超出范围时 404。/ The same month and data give byte-identical files; scoped like the other figures, an authority outside it is 404.
+         */
+        get: operations["StatisticsReportController_monthly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 撤销修复，按事由 / Revoked repairs by ground
+         * @description 范围：管理员与全国审计员为全国，其他审计员为本单位及下级，高级审核员为本单位；authority 超出范围时 404。/ Scope: admins and national auditors see the country, other auditors their subtree, senior reviewers their own authority; an authority outside it is 404.
+         */
+        get: operations["StatisticsController_revocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subjects/{code}/fast-track": {
         parameters: {
             query?: never;
@@ -1975,6 +2241,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-items/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位在岗工作人员（转办、会签、抄送的对象）/ Active staff of your authority */
+        get: operations["WorkbenchController_colleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-items/transfer": {
         parameters: {
             query?: never;
@@ -2037,6 +2320,21 @@ export interface components {
         AcceptRequest: {
             /** @description 受理意见 / opinion */
             opinion?: string;
+        };
+        AccountChangeDto: {
+            /** @description 账号 ID，或系统（cli、demo-seed、migration） / an account id, or the system */
+            actorId: string;
+            actorName: string | null;
+            actorRole: string;
+            /** @enum {string} */
+            change: "created" | "deactivated" | "activated" | "related-declared" | "related-withdrawn";
+            /** Format: date-time */
+            changedAt: string;
+            /** @description 创建时的账号信息，或关联主体与原因 / the account as created, or the subject and reason */
+            details: {
+                [key: string]: unknown;
+            };
+            id: number;
         };
         AccountDto: {
             active: boolean;
@@ -2115,6 +2413,15 @@ export interface components {
             /** @description 复核请求及理由 / why the answer is wrong */
             statement: string;
         };
+        AppliedPolicyDto: {
+            authorityCode: string | null;
+            effectiveFrom: string;
+            key: string;
+            settingId: string;
+            value: boolean | number | string | unknown[] | {
+                [key: string]: unknown;
+            };
+        };
         ApproveRequest: {
             /**
              * @description 法律依据 / legal basis
@@ -2136,6 +2443,319 @@ export interface components {
              * @description 已上传文件的编号（POST /files）/ id of an uploaded file
              */
             fileId: string;
+        };
+        AuditAccessActorDto: {
+            authorityCode: string | null;
+            id: string;
+            name: string | null;
+            role: string;
+        };
+        AuditAccessEntryDto: {
+            actor: components["schemas"]["AuditAccessActorDto"];
+            authorityCode: string | null;
+            caseId: string | null;
+            correlationId: string | null;
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            id: string;
+            ip: string | null;
+            /**
+             * @description 读取的种类 / what kind of read
+             * @example audit-trail
+             */
+            kind: string;
+            readAt: string;
+            /** @description 读取的对象 / what was read */
+            resourceId: string;
+            subjectCode: string | null;
+        };
+        AuditAccessLogPageDto: {
+            items: components["schemas"]["AuditAccessEntryDto"][];
+            page: number;
+            pageSize: number;
+        };
+        AuditCaseAsOfDto: {
+            asOf: string;
+            authorityCode: string;
+            /** Format: uuid */
+            caseId: string;
+            clocks: components["schemas"]["AuditClockStateDto"][];
+            createdAt: string;
+            data: {
+                [key: string]: unknown;
+            };
+            lastEvent: components["schemas"]["AuditLastEventDto"];
+            possibleActions: components["schemas"]["AuditPossibleActionDto"][];
+            /** @description 当时的状态（点分路径）/ state paths then */
+            state: string[];
+            stateLabel: components["schemas"]["CaseBilingualTextDto"];
+            /** @enum {string} */
+            status: "active" | "done";
+            subjectCode: string;
+            subjectName: string;
+            /** @description 当时待触发的定时器 / timers pending then */
+            timers: components["schemas"]["CaseTimerDto"][];
+            title: string;
+            type: string;
+            typeLabel: components["schemas"]["CaseBilingualTextDto"];
+            updatedAt: string;
+            /** @description 至该时点的事件数 / events recorded by then */
+            version: number;
+            workItem: components["schemas"]["CaseWorkItemDto"] | null;
+        };
+        AuditChainsCheckedDto: {
+            eventsChecked: number;
+            streamsChecked: number;
+        };
+        AuditCheckpointDto: {
+            /** @enum {string} */
+            algorithm: "ed25519" | "sm2";
+            /** @description 公钥 DER 的 SHA-256 / SHA-256 of the DER public key */
+            keyId: string;
+            /** @example credence.audit.ledger */
+            origin: string;
+            previousTreeSize: number | null;
+            /** @description Merkle 根（十六进制）/ Merkle root, hex */
+            rootHash: string;
+            sealedAt: string;
+            /** @description base64 */
+            signature: string;
+            /** @description 被签名的文本 / the signed text */
+            signedNote: string;
+            /** @description 树大小（已封存的事件数）/ tree size: events sealed */
+            treeSize: number;
+        };
+        AuditCheckpointsCheckedDto: {
+            checked: number;
+            latestTreeSize: number | null;
+            trustedKeyIds: string[];
+        };
+        AuditClockExtensionDto: {
+            at: string;
+            /** @description 延期理由 / why */
+            reason: string | components["schemas"]["CaseBilingualTextDto"];
+            workingDays: number;
+        };
+        AuditClockStateDto: {
+            /** @description 自此日后起算 / counting resumes after this date */
+            anchorDate: string;
+            calendarVersion: string;
+            /** @description 自起算日起的工作日数 / working days from the anchor */
+            daysFromAnchor: number;
+            dueAt: string | null;
+            dueDate: string | null;
+            dueSoon: boolean;
+            extensions: components["schemas"]["AuditClockExtensionDto"][];
+            label: components["schemas"]["CaseBilingualTextDto"];
+            legalBasis: components["schemas"]["CaseBilingualTextDto"];
+            limitId: string;
+            /** @example repair.result */
+            limitKey: string;
+            name: string;
+            /** @enum {string|null} */
+            outcome: "met" | "late" | null;
+            overdue: boolean;
+            pausedAt: string | null;
+            provisional: boolean;
+            remainingAtPause: number | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "paused" | "stopped";
+            stoppedAt: string | null;
+            /** @description 时限加各次延期 / the limit plus every extension */
+            workingDays: number;
+        };
+        AuditCreditRecordAsOfDto: {
+            asOf: string;
+            /** Format: uuid */
+            id: string;
+            objectionMarked: boolean;
+            publicityEndsAfter: string;
+            publicStatus: string;
+            publicStatusLabel: components["schemas"]["CaseBilingualTextDto"];
+            record: components["schemas"]["AuditRecordContentDto"];
+            repairableFrom: string;
+            ruleSet: string;
+            state: string[];
+            stateLabel: components["schemas"]["CaseBilingualTextDto"];
+            updatedAt: string;
+            version: number;
+        };
+        AuditDecisionActorDto: {
+            authorityCode: string | null;
+            /** @description 账户 id 或 system / account id or system */
+            id: string;
+            name: string | null;
+            role: string;
+            roleLabel: components["schemas"]["CaseBilingualTextDto"];
+        };
+        AuditDecisionPageDto: {
+            items: components["schemas"]["AuditDecisionRowDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 匹配的步骤数（至多计到 10000）/ matching steps, counted up to 10,000 */
+            total: number;
+            /** @description false：实际多于 total / false: there are more than total */
+            totalIsExact: boolean;
+        };
+        AuditDecisionRowDto: {
+            action: string | null;
+            actionLabel: components["schemas"]["CaseBilingualTextDto"];
+            actor: components["schemas"]["AuditDecisionActorDto"];
+            authorityCode: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example repairApplication */
+            caseType: string;
+            correlationId: string | null;
+            eventHash: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            globalPosition: number;
+            legalBasis: string | null;
+            opinion: string | null;
+            /** @example approved */
+            outcome: string | null;
+            reasons: string | null;
+            recordedAt: string;
+            ruleSet: string | null;
+            stateAfter: components["schemas"]["CaseBilingualTextDto"] | null;
+            stateBefore: components["schemas"]["CaseBilingualTextDto"] | null;
+            streamVersion: number;
+            subjectCode: string;
+            subjectName: string;
+            title: string;
+        };
+        AuditEvidenceBundleDto: {
+            checkpoints: components["schemas"]["AuditCheckpointDto"][];
+            consistencyProofs: {
+                [key: string]: unknown;
+            }[];
+            exportedAt: string;
+            exportedBy: {
+                [key: string]: unknown;
+            };
+            /** @example credence-evidence/1 */
+            format: string;
+            /** @description 哈希规则 / how each hash is made */
+            hashing: {
+                [key: string]: unknown;
+            };
+            inclusionProofs: {
+                [key: string]: unknown;
+            }[];
+            keys: {
+                [key: string]: unknown;
+            }[];
+            ledger: {
+                [key: string]: unknown;
+            }[];
+            scope: components["schemas"]["AuditEvidenceScopeDto"];
+            signingKey: {
+                [key: string]: unknown;
+            };
+            streams: components["schemas"]["AuditEvidenceStreamDto"][];
+            /** @description 导出时尚未被已签名检查点覆盖的事件（其哈希链可离线校验，但尚无签名证明）/ events no signed checkpoint covered when exported: their chains check offline, but nothing signed proves them yet */
+            unsealedEvents: components["schemas"]["AuditUnsealedEventDto"][];
+        };
+        AuditEvidenceScopeDto: {
+            caseId: string | null;
+            from: string | null;
+            subjectCode: string | null;
+            to: string | null;
+        };
+        AuditEvidenceStreamDto: {
+            /** Format: uuid */
+            caseId: string;
+            caseType: string;
+            /** @description 事件原文及哈希 / the events as hashed, with their hashes */
+            events: {
+                [key: string]: unknown;
+            }[];
+            streamId: string;
+        };
+        AuditIntegrityFailureDto: {
+            actual?: string;
+            /** @enum {string} */
+            check: "chain" | "ledger" | "checkpoint";
+            expected?: string;
+            globalPosition?: number;
+            ledgerIndex?: number;
+            /** @example hash-mismatch */
+            problem: string;
+            streamId?: string;
+            streamVersion?: number;
+            treeSize?: number;
+        };
+        AuditIntegrityReportDto: {
+            chains: components["schemas"]["AuditChainsCheckedDto"];
+            checkpoints: components["schemas"]["AuditCheckpointsCheckedDto"];
+            /** @description 每类至多列出若干条；审计人员只看到本单位范围内的 / a bounded list; auditors see their scope only */
+            failures: components["schemas"]["AuditIntegrityFailureDto"][];
+            failuresFound: number;
+            ledger: components["schemas"]["AuditLedgerCheckedDto"];
+            ok: boolean;
+            /** @description 增量校验的起点 / where an incremental run started */
+            since: number | null;
+            streamId: string | null;
+            /** @description 下次增量校验可从此开始 / where the next incremental run may start */
+            verifiedPoint: {
+                [key: string]: unknown;
+            } | null;
+        };
+        AuditLastEventDto: {
+            actorId: string;
+            actorRole: string;
+            eventType: string;
+            recordedAt: string;
+            streamVersion: number;
+        };
+        AuditLedgerCheckedDto: {
+            leavesChecked: number;
+            size: number;
+        };
+        AuditPossibleActionDto: {
+            action: string | null;
+            eventType: string;
+        };
+        AuditPublicKeyDto: {
+            /** @enum {string} */
+            algorithm: "ed25519" | "sm2";
+            hashing: {
+                [key: string]: unknown;
+            };
+            keyId: string;
+            keys: components["schemas"]["AuditPublishedKeyDto"][];
+            /** @example credence.audit.ledger */
+            origin: string;
+            /** @description PEM */
+            publicKey: string;
+        };
+        AuditPublishedKeyDto: {
+            /** @enum {string} */
+            algorithm: "ed25519" | "sm2";
+            keyId: string;
+            predecessorKeyId: string | null;
+            /** @description PEM */
+            publicKey: string;
+            registeredAt: string;
+            /** @description base64 */
+            successionSignature: string | null;
+        };
+        AuditRecordContentDto: {
+            authorityCode: string;
+            authorityName: string;
+            authorityPath: string;
+            decisionDate: string;
+            decisionNumber: string;
+            facts: string;
+            field: string;
+            kind: string;
+            legalBasis: string | null;
+            severity: string;
+            subject: components["schemas"]["CreditRecordSubjectDto"];
         };
         AuditTrailDeliveryActorDto: {
             authorityCode: string | null;
@@ -2249,6 +2869,44 @@ export interface components {
             /** @example 信用中国 */
             name: string | null;
         };
+        AuditUnsealedEventDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description null：尚未进入账本 / not in the ledger yet */
+            ledgerIndex: number | null;
+            recordedAt: string;
+            streamId: string;
+            streamVersion: number;
+        };
+        AuditVerificationDto: {
+            done: boolean;
+            /** @description 任务本身出错 / the job itself failed */
+            error: string | null;
+            eventsChecked: number;
+            eventsTotal: number;
+            failuresFound: number;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            ok: boolean | null;
+            /**
+             * @description queued / chains / ledger / checkpoints / done
+             * @example chains
+             */
+            phase: string;
+            report: components["schemas"]["AuditIntegrityReportDto"] | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed" | "abandoned";
+            streamId: string | null;
+            updatedAt: string;
+        };
+        AuditVerificationStartedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "running";
+        };
         AuthorityDto: {
             /** @example 320830 */
             code: string;
@@ -2283,6 +2941,86 @@ export interface components {
              * @description 同单位同事的账户 id / account id of a colleague of the same authority
              */
             to: string;
+        };
+        CalendarBilingualTextDto: {
+            en: string;
+            zh: string;
+        };
+        CalendarDeadlineDto: {
+            authorityCode: string;
+            /** Format: uuid */
+            caseId: string;
+            caseType: string;
+            clock: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            dueDate: string | null;
+            dueSoon: boolean;
+            /** @description 时限键 / the time limit key */
+            kind: string;
+            label: components["schemas"]["CalendarBilingualTextDto"];
+            overdue: boolean;
+            /** @description 依据未载入的年度（仅排除周末）/ rests on a year not loaded yet */
+            provisional: boolean;
+            remainingWorkingDaysAtPause: number | null;
+            stateLabel: components["schemas"]["CalendarBilingualTextDto"];
+            /** @enum {string} */
+            status: "running" | "paused";
+            subjectCode: string;
+            title: string;
+        };
+        CalendarDeadlinePageDto: {
+            items: components["schemas"]["CalendarDeadlineDto"][];
+            total: number;
+        };
+        CalendarFestivalDto: {
+            /** @description 放假日期 / days off */
+            holidays: string[];
+            /** @description 调休上班日 / weekend days worked */
+            makeupWorkdays: string[];
+            /** @example 春节 */
+            name: string;
+        };
+        CalendarLoadedScheduleDto: {
+            festivals: components["schemas"]["CalendarFestivalDto"][];
+            /** Format: date-time */
+            loadedAt: string;
+            /** @description 载入账号 / the account that loaded it */
+            loadedBy: string;
+            /** @description 因此重算的暂定期限数 / provisional deadlines that moved */
+            recomputedDeadlines: number;
+            /** @description 省级区划代码，空为全国 / null = national */
+            region: string | null;
+            source: string;
+            /** @example 1 */
+            version: number;
+            /** @example 2027 */
+            year: number;
+        };
+        CalendarScheduleVersionDto: {
+            festivals: components["schemas"]["CalendarFestivalDto"][];
+            /** Format: date-time */
+            loadedAt: string;
+            /** @description 载入账号 / the account that loaded it */
+            loadedBy: string;
+            /** @description 省级区划代码，空为全国 / null = national */
+            region: string | null;
+            source: string;
+            /** @example 1 */
+            version: number;
+            /** @example 2027 */
+            year: number;
+        };
+        CalendarTimeLimitDto: {
+            authorityCode: string | null;
+            /** @example 2027-01-01 */
+            effectiveFrom: string;
+            id: string;
+            /** @example objection.verification */
+            key: string;
+            label: components["schemas"]["CalendarBilingualTextDto"];
+            legalBasis: components["schemas"]["CalendarBilingualTextDto"];
+            workingDays: number;
         };
         CaseActionOptionDto: {
             /**
@@ -2908,7 +3646,7 @@ export interface components {
         LoadScheduleRequest: {
             festivals: components["schemas"]["FestivalRequest"][];
             /** @description 省级区划代码，空为全国 / province code for local holidays; null = national */
-            region?: Record<string, never>;
+            region?: string | null;
             /** @example 国务院办公厅关于2027年部分节假日安排的通知 */
             source: string;
             /** @example 2027 */
@@ -3175,6 +3913,67 @@ export interface components {
             minor: components["schemas"]["PeriodBandRequest"];
             serious: components["schemas"]["PeriodBandRequest"];
         };
+        PlatformChangeDto: {
+            actorId: string;
+            actorRole: string;
+            /** @enum {string} */
+            change: "registered" | "changed";
+            /** Format: date-time */
+            changedAt: string;
+            endpoint: string;
+            name: string;
+            secretChanged: boolean;
+            secretFingerprint: string;
+            /** @enum {string} */
+            transport: "http" | "nats";
+        };
+        PlatformDto: {
+            /** @example credit-china */
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            endpoint: string;
+            name: string;
+            /** @description 密钥 SHA-256 前12位 / first 12 hex digits of the key’s SHA-256 */
+            secretFingerprint: string;
+            secretSet: boolean;
+            /** @enum {string} */
+            transport: "http" | "nats";
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+        };
+        PolicyBilingualTextDto: {
+            en: string;
+            zh: string;
+        };
+        PolicyCatalogueDto: {
+            catalogue: components["schemas"]["PolicyCatalogueEntryDto"][];
+            settings: components["schemas"]["PolicySettingDto"][];
+        };
+        PolicyCatalogueEntryDto: {
+            /** @description 默认值的依据 / why the default is what it is */
+            basis: components["schemas"]["PolicyBilingualTextDto"];
+            /** @description 全国默认值 / the national default */
+            defaultValue: boolean | number | string | unknown[] | {
+                [key: string]: unknown;
+            };
+            /** @example repair.repeat-limits */
+            key: string;
+            label: components["schemas"]["PolicyBilingualTextDto"];
+        };
+        PolicySettingDto: {
+            authorityCode: string | null;
+            /** @example 2026-07-01 */
+            effectiveFrom: string;
+            id: string;
+            key: string;
+            /** @description 设置依据 / why */
+            reason: string;
+            value: boolean | number | string | unknown[] | {
+                [key: string]: unknown;
+            };
+        };
         PublicAuthorityDto: {
             code: string;
             name: string;
@@ -3434,6 +4233,12 @@ export interface components {
             /** @description 统一社会信用代码或居民身份证号码 / USCC or resident ID number */
             subjectCode: string;
         };
+        RelatedSubjectViewDto: {
+            /** Format: date-time */
+            declaredAt: string;
+            reason: string | null;
+            subjectCode: string;
+        };
         ReleaseDto: {
             /** @description 接管同事已认领的待办时必填 / Required to take over a colleague’s item */
             reason?: string;
@@ -3642,6 +4447,31 @@ export interface components {
             /** @description 理由 / reasons */
             reasons: string[];
         };
+        RuleSetDto: {
+            /** @example order-58-2023 */
+            code: string;
+            /** @example 2023-10-01 */
+            effectiveFrom: string;
+            /** @description 领域最短期限（月）/ minimum months per field */
+            fieldMinimums: {
+                [key: string]: number;
+            };
+            legalBasis: string;
+            nameEn: string;
+            nameZh: string;
+            periods: components["schemas"]["RuleSetPeriodsDto"];
+        };
+        RuleSetPeriodBandDto: {
+            /** @description 最长公示期（月）/ maximum publication months */
+            maximumMonths: number;
+            /** @description 最短公示期（月）/ minimum publication months */
+            minimumMonths: number;
+        };
+        RuleSetPeriodsDto: {
+            general: components["schemas"]["RuleSetPeriodBandDto"];
+            minor: components["schemas"]["RuleSetPeriodBandDto"];
+            serious: components["schemas"]["RuleSetPeriodBandDto"];
+        };
         SetPolicyRequest: {
             /** @description 单位代码；省略为全国默认值 / authority code; omit for the national default */
             authorityCode?: string;
@@ -3652,7 +4482,9 @@ export interface components {
             /** @description 设置依据 / why (the local rule or decision) */
             reason: string;
             /** @description 设置值（按目录校验）/ the value, checked against the catalogue */
-            value: Record<string, never>;
+            value: boolean | number | string | unknown[] | {
+                [key: string]: unknown;
+            };
         };
         SignCommitmentRequest: {
             /** @description 承诺所向单位（申请人必填；工作人员为本单位）/ the authority (applicants; staff: their own) */
@@ -3707,6 +4539,223 @@ export interface components {
         StartVerificationRequest: {
             /** @description 只校验这个流 / Only this stream */
             streamId?: string;
+        };
+        StatisticsAuthorityDto: {
+            /** @example 320800 */
+            code: string;
+            name: components["schemas"]["CaseBilingualTextDto"];
+        };
+        StatisticsBacklogBucketDto: {
+            count: number;
+            /** @example 4-10 */
+            key: string;
+            maxWorkingDays: number | null;
+            minWorkingDays: number;
+        };
+        StatisticsBacklogDto: {
+            /**
+             * @description 计算工作日龄的日期（今天）/ the day ages are counted to
+             * @example 2026-10-31
+             */
+            asOf: string;
+            context: components["schemas"]["StatisticsContextDto"];
+            groups: components["schemas"]["StatisticsBacklogGroupDto"][];
+            total: components["schemas"]["StatisticsBacklogFigureDto"];
+        };
+        StatisticsBacklogFigureDto: {
+            buckets: components["schemas"]["StatisticsBacklogBucketDto"][];
+            pending: number;
+        };
+        StatisticsBacklogGroupDto: {
+            buckets: components["schemas"]["StatisticsBacklogBucketDto"][];
+            /** @example 320830 */
+            key: string;
+            label: components["schemas"]["CaseBilingualTextDto"];
+            pending: number;
+        };
+        StatisticsCaseCountsDto: {
+            /** @description 期内办结 / ended within the period */
+            decided: number;
+            /** @description 期内受理（首个法定时限起算）/ opened within the period */
+            opened: number;
+            /** @description 期末未办结 / pending at the end of the period (of each month) */
+            pending: number;
+        };
+        StatisticsCaseGroupDto: {
+            decided: number;
+            /** @example 320830 */
+            key: string;
+            label: components["schemas"]["CaseBilingualTextDto"];
+            opened: number;
+            pending: number;
+        };
+        StatisticsCaseListDto: {
+            context: components["schemas"]["StatisticsContextDto"];
+            items: components["schemas"]["StatisticsListedCaseDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 案件数，最多计到 10000 / matching cases, counted up to 10,000 */
+            total: number;
+            /** @description false：超过 10000 件，total 为下限 / false: more than 10,000, total is a lower bound */
+            totalIsExact: boolean;
+        };
+        StatisticsCasesDto: {
+            context: components["schemas"]["StatisticsContextDto"];
+            groups: components["schemas"]["StatisticsCaseGroupDto"][];
+            total: components["schemas"]["StatisticsCaseCountsDto"];
+        };
+        StatisticsCodeCountDto: {
+            /** @example approved */
+            code: string;
+            count: number;
+            label: components["schemas"]["CaseBilingualTextDto"];
+        };
+        StatisticsCommitmentFigureDto: {
+            /** @description 期内认定违诺 / found broken within the period */
+            broken: number;
+            /** @description 核查日在期内的承诺 / commitments whose check fell due within the period */
+            due: number;
+            /** @description 期内认定践诺 / found kept within the period */
+            kept: number;
+        };
+        StatisticsCommitmentGroupDto: {
+            broken: number;
+            due: number;
+            kept: number;
+            /** @example 320830 */
+            key: string;
+            label: components["schemas"]["CaseBilingualTextDto"];
+        };
+        StatisticsCommitmentsDto: {
+            context: components["schemas"]["StatisticsContextDto"];
+            groups: components["schemas"]["StatisticsCommitmentGroupDto"][];
+            total: components["schemas"]["StatisticsCommitmentFigureDto"];
+        };
+        StatisticsContextDto: {
+            /** @description 汇总到的单位；null：全国 / the authority rolled up to; null: the whole country */
+            authority: components["schemas"]["StatisticsAuthorityDto"] | null;
+            caseType: string | null;
+            /**
+             * @description 起始日（含）/ first day (inclusive)
+             * @example 2026-10-01
+             */
+            from: string;
+            /** @enum {string|null} */
+            groupBy: "authority" | "month" | "type" | null;
+            /**
+             * @description 截止日（含）/ last day (inclusive)
+             * @example 2026-10-31
+             */
+            to: string;
+        };
+        StatisticsCountsDto: {
+            context: components["schemas"]["StatisticsContextDto"];
+            counts: components["schemas"]["StatisticsCodeCountDto"][];
+            groups: components["schemas"]["StatisticsCountsGroupDto"][];
+            total: number;
+        };
+        StatisticsCountsGroupDto: {
+            counts: components["schemas"]["StatisticsCodeCountDto"][];
+            /** @example 320830 */
+            key: string;
+            label: components["schemas"]["CaseBilingualTextDto"];
+            total: number;
+        };
+        StatisticsFreshnessDto: {
+            /** @description 统计已处理到的事件位置 / the last event position projected */
+            checkpointPosition: number;
+            /** @description 尚未统计的事件数（最多计到 100001）/ events not yet projected (counted up to 100001) */
+            eventsBehind: number;
+            headPosition: number;
+            headRecordedAt: string | null;
+            /** @description 数据截至：已处理的最后一个事件的记录时间 / figures include events recorded up to this instant */
+            projectedUpTo: string | null;
+            upToDate: boolean;
+        };
+        StatisticsListedCaseDto: {
+            /** @example 320830 */
+            authorityCode: string;
+            authorityName: components["schemas"]["CaseBilingualTextDto"];
+            /** Format: uuid */
+            caseId: string;
+            /** @example repairApplication */
+            caseType: string;
+            caseTypeLabel: components["schemas"]["CaseBilingualTextDto"];
+            decidedOn: string | null;
+            /** @example 2026-10-09 */
+            openedOn: string;
+            /** @example approved */
+            outcome: string | null;
+            outcomeLabel: components["schemas"]["CaseBilingualTextDto"] | null;
+            subjectCode: string;
+            title: string;
+        };
+        StatisticsOnTimeDto: {
+            context: components["schemas"]["StatisticsContextDto"];
+            groups: components["schemas"]["StatisticsStagesGroupDto"][];
+            total: components["schemas"]["StatisticsStagesDto"];
+        };
+        StatisticsOutcomesDto: {
+            /** @description 复核决定 / appeal decisions */
+            appealDecisions: components["schemas"]["StatisticsCountsDto"];
+            /** @description 异议答复结果 / objection answers, by outcome */
+            objectionOutcomes: components["schemas"]["StatisticsCountsDto"];
+            /** @description 期内办结的案件，按结果 / cases ended, by outcome */
+            outcomes: components["schemas"]["StatisticsCountsDto"];
+        };
+        StatisticsPublicationDto: {
+            context: components["schemas"]["StatisticsContextDto"];
+            groups: components["schemas"]["StatisticsPublicationGroupDto"][];
+            total: components["schemas"]["StatisticsPublicationFigureDto"];
+        };
+        StatisticsPublicationFigureDto: {
+            late: number;
+            /** @description 决定后 7 个工作日内公示 / within the limit of the decision */
+            onTime: number;
+            /** @description 期内公示的记录 / records published within the period */
+            published: number;
+            rate: number | null;
+        };
+        StatisticsPublicationGroupDto: {
+            /** @example 320830 */
+            key: string;
+            label: components["schemas"]["CaseBilingualTextDto"];
+            late: number;
+            onTime: number;
+            published: number;
+            rate: number | null;
+        };
+        StatisticsStageDto: {
+            /** @example repairApplication */
+            caseType: string;
+            /** @example acceptance */
+            clock: string;
+            /** @description 期内办结该环节的次数 / runs of the stage ended within the period */
+            decided: number;
+            label: components["schemas"]["CaseBilingualTextDto"];
+            /** @description 超期（late）/ late */
+            late: number;
+            /** @description 按期（met）/ on time */
+            onTime: number;
+            /**
+             * @description onTime / decided；decided = 0 时为 null
+             * @example 0.9
+             */
+            rate: number | null;
+            /**
+             * @description 环节（时限代码）/ stage: the clock’s limit key
+             * @example repair.acceptance
+             */
+            stage: string;
+        };
+        StatisticsStagesDto: {
+            stages: components["schemas"]["StatisticsStageDto"][];
+        };
+        StatisticsStagesGroupDto: {
+            /** @example 320830 */
+            key: string;
+            label: components["schemas"]["CaseBilingualTextDto"];
+            stages: components["schemas"]["StatisticsStageDto"][];
         };
         SubjectRequest: {
             /**
@@ -3790,9 +4839,51 @@ export interface components {
             /** @description 撤回理由 / reasons */
             reasons?: string[];
         };
+        WithdrawRelatedSubjectDto: {
+            /** @description 撤回原因（记入账号变更记录） / why (kept in the account history) */
+            reason: string;
+            /** @description 统一社会信用代码或居民身份证号码 / USCC or resident ID number */
+            subjectCode: string;
+        };
         WithdrawRequest: {
             /** @description 撤回理由 / reasons */
             reasons?: string[];
+        };
+        WorkbenchBulkResultDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description 拒绝的原因 / the refusal */
+            error?: components["schemas"]["CaseActionRefusalDto"];
+            ok: boolean;
+            version?: number;
+        };
+        WorkbenchColleagueDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** @example 盱眙县经办人 */
+            displayName: string;
+            /** @enum {string} */
+            role: "officer" | "senior_reviewer";
+        };
+        WorkbenchCommentDto: {
+            at: string;
+            /**
+             * Format: uuid
+             * @description 发表人账户 id / the author’s account id
+             */
+            by: string;
+            comment: string;
+            role: string;
+            /** @description 所在事件的流版本 / the stream version of its event */
+            version: number;
+        };
+        WorkClaimDto: {
+            /** @description 现在认领会被接受 / a claim as it is would be accepted */
+            allowed: boolean;
+            /** @description 同事已认领，说明理由后可接管 / a take-over with a reason would be accepted */
+            reasonRequired: boolean;
+            /** @description 认领会遇到的拒绝 / the refusal */
+            refusal: components["schemas"]["CaseActionRefusalDto"] | null;
         };
         WorkQueueDueDto: {
             dueAt: string;
@@ -3843,9 +4934,28 @@ export interface components {
             items: components["schemas"]["WorkQueueItemDto"][];
             total: number;
         };
+        WorkReturnTargetDto: {
+            label: components["schemas"]["CaseBilingualTextDto"] | null;
+            /** @example review */
+            to: string;
+        };
+        WorkSignerDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description 同意（未签署为 null）/ agreed */
+            agree: boolean | null;
+            /**
+             * @description 前加签 / 后加签
+             * @enum {string}
+             */
+            mode: "before" | "after";
+            signed: boolean;
+        };
         WorkStateDto: {
             /** Format: uuid */
             caseId: string;
+            /** @description 本人可否认领或接管 / whether you may claim or take over */
+            claim: components["schemas"]["WorkClaimDto"];
             copiedTo: string[];
             /** Format: uuid */
             delegateId: string | null;
@@ -3858,11 +4968,11 @@ export interface components {
             /** @description 可撤回 / the actor may withdraw their last step or hand-over */
             recallable: boolean;
             /** @description 可退回环节 / return targets */
-            returnTargets: string[];
+            returnTargets: components["schemas"]["WorkReturnTargetDto"][];
             /** @description 会签人 / co-signers */
-            signers: string[];
+            signers: components["schemas"]["WorkSignerDto"][];
             /** @description 当前环节 / the current step */
-            stateLabel: Record<string, never>;
+            stateLabel: components["schemas"]["CaseBilingualTextDto"];
             version: number;
         };
     };
@@ -4026,6 +5136,48 @@ export interface operations {
             };
         };
     };
+    AccountsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountChangeDto"][];
+                };
+            };
+        };
+    };
+    AccountsController_relatedSubjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedSubjectViewDto"][];
+                };
+            };
+        };
+    };
     AccountsController_declareRelated: {
         parameters: {
             query?: never;
@@ -4038,6 +5190,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RelatedSubjectDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_withdrawRelated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRelatedSubjectDto"];
             };
         };
         responses: {
@@ -4073,7 +5248,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditAccessLogPageDto"];
+                };
             };
         };
     };
@@ -4095,7 +5272,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCaseAsOfDto"];
+                };
             };
         };
     };
@@ -4153,7 +5332,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointDto"];
+                };
             };
         };
     };
@@ -4175,7 +5356,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCreditRecordAsOfDto"];
+                };
             };
         };
     };
@@ -4210,11 +5393,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description format=json（默认）/ format=json (the default) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditDecisionPageDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["AuditDecisionPageDto"];
+                    "text/csv": components["schemas"]["AuditDecisionPageDto"];
+                };
             };
         };
     };
@@ -4237,7 +5425,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEvidenceBundleDto"];
+                };
             };
         };
     };
@@ -4298,7 +5488,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPublicKeyDto"];
+                };
             };
         };
     };
@@ -4345,7 +5537,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationStartedDto"];
+                };
             };
         };
     };
@@ -4356,6 +5550,25 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+        };
+    };
+    AuditEvidenceController_verifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -4468,7 +5681,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyCatalogueDto"] | components["schemas"]["AppliedPolicyDto"][];
+                };
             };
         };
     };
@@ -4489,7 +5704,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicySettingDto"];
+                };
             };
         };
     };
@@ -4528,7 +5745,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarScheduleVersionDto"][];
+                };
             };
         };
     };
@@ -4549,7 +5768,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarLoadedScheduleDto"];
+                };
             };
         };
     };
@@ -4568,7 +5789,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarScheduleVersionDto"][];
+                };
             };
         };
     };
@@ -4738,7 +5961,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkbenchCommentDto"][];
+                };
             };
         };
     };
@@ -4968,7 +6193,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkReturnTargetDto"][];
+                };
             };
         };
     };
@@ -5083,6 +6310,27 @@ export interface operations {
                 "application/json": components["schemas"]["UrgeDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkStateDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_work: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -5502,7 +6750,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarDeadlinePageDto"];
+                };
             };
         };
     };
@@ -6141,7 +7391,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformDto"][];
+                };
             };
         };
     };
@@ -6160,11 +7412,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 修改 / changed (201: registered) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformDto"];
+                };
             };
         };
     };
@@ -6183,7 +7438,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformChangeDto"][];
+                };
             };
         };
     };
@@ -6669,7 +7926,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetDto"][];
+                };
             };
         };
     };
@@ -6690,7 +7949,312 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_backlog: {
+        parameters: {
+            query?: {
+                /** @description 单位代码：含全部下级单位（GB/T 2260 汇总），也是下钻的起点 / authority: with every authority under it, and where a drill-down starts */
+                authority?: string;
+                /** @description 案件类型 / case type */
+                caseType?: string;
+                /** @description 起始日（含，北京时间）/ first day (inclusive, Beijing) */
+                from?: string;
+                /** @description authority：按直属下级单位（下钻）；month：按月；type：按案件类型 / by the authorities directly under, by month, by case type */
+                groupBy?: "authority" | "month" | "type";
+                /** @description 自然月（代替 from/to）；都未给出时为本月 / a calendar month instead of from/to; default: this month */
+                month?: string;
+                /** @description 截止日（含）/ last day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsBacklogDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_cases: {
+        parameters: {
+            query?: {
+                /** @description 单位代码：含全部下级单位（GB/T 2260 汇总），也是下钻的起点 / authority: with every authority under it, and where a drill-down starts */
+                authority?: string;
+                /** @description 案件类型 / case type */
+                caseType?: string;
+                /** @description 起始日（含，北京时间）/ first day (inclusive, Beijing) */
+                from?: string;
+                /** @description authority：按直属下级单位（下钻）；month：按月；type：按案件类型 / by the authorities directly under, by month, by case type */
+                groupBy?: "authority" | "month" | "type";
+                /** @description 自然月（代替 from/to）；都未给出时为本月 / a calendar month instead of from/to; default: this month */
+                month?: string;
+                /** @description 截止日（含）/ last day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsCasesDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_casesList: {
+        parameters: {
+            query: {
+                authority?: string;
+                caseType?: string;
+                /** @description opened 受理 / decided 办结 / pending 期末未办结 / late 期内有超期环节 — which figure the cases stand behind */
+                figure: "opened" | "decided" | "pending" | "late";
+                from?: string;
+                month?: string;
+                /** @description 办结结果 / outcome */
+                outcome?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description 环节（时限代码），用于 late / stage, with late */
+                stage?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsCaseListDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_commitments: {
+        parameters: {
+            query?: {
+                /** @description 单位代码：含全部下级单位（GB/T 2260 汇总），也是下钻的起点 / authority: with every authority under it, and where a drill-down starts */
+                authority?: string;
+                /** @description 案件类型 / case type */
+                caseType?: string;
+                /** @description 起始日（含，北京时间）/ first day (inclusive, Beijing) */
+                from?: string;
+                /** @description authority：按直属下级单位（下钻）；month：按月；type：按案件类型 / by the authorities directly under, by month, by case type */
+                groupBy?: "authority" | "month" | "type";
+                /** @description 自然月（代替 from/to）；都未给出时为本月 / a calendar month instead of from/to; default: this month */
+                month?: string;
+                /** @description 截止日（含）/ last day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsCommitmentsDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_freshness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsFreshnessDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_onTime: {
+        parameters: {
+            query?: {
+                /** @description 单位代码：含全部下级单位（GB/T 2260 汇总），也是下钻的起点 / authority: with every authority under it, and where a drill-down starts */
+                authority?: string;
+                /** @description 案件类型 / case type */
+                caseType?: string;
+                /** @description 起始日（含，北京时间）/ first day (inclusive, Beijing) */
+                from?: string;
+                /** @description authority：按直属下级单位（下钻）；month：按月；type：按案件类型 / by the authorities directly under, by month, by case type */
+                groupBy?: "authority" | "month" | "type";
+                /** @description 自然月（代替 from/to）；都未给出时为本月 / a calendar month instead of from/to; default: this month */
+                month?: string;
+                /** @description 截止日（含）/ last day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsOnTimeDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_outcomes: {
+        parameters: {
+            query?: {
+                /** @description 单位代码：含全部下级单位（GB/T 2260 汇总），也是下钻的起点 / authority: with every authority under it, and where a drill-down starts */
+                authority?: string;
+                /** @description 案件类型 / case type */
+                caseType?: string;
+                /** @description 起始日（含，北京时间）/ first day (inclusive, Beijing) */
+                from?: string;
+                /** @description authority：按直属下级单位（下钻）；month：按月；type：按案件类型 / by the authorities directly under, by month, by case type */
+                groupBy?: "authority" | "month" | "type";
+                /** @description 自然月（代替 from/to）；都未给出时为本月 / a calendar month instead of from/to; default: this month */
+                month?: string;
+                /** @description 截止日（含）/ last day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsOutcomesDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_publication: {
+        parameters: {
+            query?: {
+                /** @description 单位代码：含全部下级单位（GB/T 2260 汇总），也是下钻的起点 / authority: with every authority under it, and where a drill-down starts */
+                authority?: string;
+                /** @description 案件类型 / case type */
+                caseType?: string;
+                /** @description 起始日（含，北京时间）/ first day (inclusive, Beijing) */
+                from?: string;
+                /** @description authority：按直属下级单位（下钻）；month：按月；type：按案件类型 / by the authorities directly under, by month, by case type */
+                groupBy?: "authority" | "month" | "type";
+                /** @description 自然月（代替 from/to）；都未给出时为本月 / a calendar month instead of from/to; default: this month */
+                month?: string;
+                /** @description 截止日（含）/ last day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsPublicationDto"];
+                };
+            };
+        };
+    };
+    StatisticsReportController_monthly: {
+        parameters: {
+            query: {
+                /** @description 单位代码，含全部下级单位；默认为调用者的范围 / authority with everything under it; default: the caller’s */
+                authority?: string;
+                format: "xlsx" | "pdf";
+                /** @description 自然月（北京时间）/ calendar month (Beijing) */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 报表文件 / the report file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    StatisticsController_revocations: {
+        parameters: {
+            query?: {
+                /** @description 单位代码：含全部下级单位（GB/T 2260 汇总），也是下钻的起点 / authority: with every authority under it, and where a drill-down starts */
+                authority?: string;
+                /** @description 案件类型 / case type */
+                caseType?: string;
+                /** @description 起始日（含，北京时间）/ first day (inclusive, Beijing) */
+                from?: string;
+                /** @description authority：按直属下级单位（下钻）；month：按月；type：按案件类型 / by the authorities directly under, by month, by case type */
+                groupBy?: "authority" | "month" | "type";
+                /** @description 自然月（代替 from/to）；都未给出时为本月 / a calendar month instead of from/to; default: this month */
+                month?: string;
+                /** @description 截止日（含）/ last day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsCountsDto"];
+                };
             };
         };
     };
@@ -6815,7 +8379,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarTimeLimitDto"][];
+                };
             };
         };
     };
@@ -6836,7 +8402,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarTimeLimitDto"];
+                };
             };
         };
     };
@@ -6886,7 +8454,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkbenchBulkResultDto"][];
+                };
+            };
+        };
+    };
+    WorkbenchController_colleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchColleagueDto"][];
+                };
             };
         };
     };
@@ -6907,7 +8496,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkbenchBulkResultDto"][];
+                };
             };
         };
     };
