@@ -33,7 +33,11 @@ export interface Probe {
   kind: 'path' | 'body' | 'filter' | 'public';
 }
 
-const PUBLIC_OPERATIONS = new Set(['GET /api/v1/audit/public-key']);
+const PUBLIC_OPERATIONS = new Set([
+  'GET /api/v1/audit/public-key',
+  // The offline verifier is the released script itself: anyone holding a bundle may fetch it.
+  'GET /api/v1/audit/verifier/credence-verify.mjs',
+]);
 
 export type ProbeMethod = 'get' | 'post' | 'put' | 'delete';
 const PROBED_METHODS = new Set<string>(['get', 'post', 'put', 'delete']);
