@@ -132,6 +132,8 @@ describe('the oversight dashboard (browser)', () => {
       .filter({ hasText: '80%' })
       .getByRole('link', { name: '1' })
       .click();
+    // The list's own heading first: until it is drawn, the dashboard's tables (and their links) are still there.
+    await page.getByRole('heading', { name: '期内有环节超期的案件' }).waitFor();
     const link = page.locator('.ant-table-tbody a');
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`/cases/${ids.R2}`);
