@@ -11,6 +11,12 @@ export interface CloneTemplate {
   /** The real case cloned: its row in cases, its events, its read model and timers. */
   caseId: string;
   eventsPerCase: number;
+  /**
+   * Events written per transaction (default 200,000). A transaction holds the cluster's xmin horizon while it runs,
+   * and every subscription waits behind it (libs/event-store/src/subscription.ts), so loads sharing a cluster with
+   * other work use small ones.
+   */
+  eventsPerTransaction?: number;
 }
 
 const CLONE_ID = `md5('credence-scale-' || k)::uuid`;
@@ -57,7 +63,10 @@ export async function cloneCases(
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const batch = Math.max(1, Math.floor(200_000 / template.eventsPerCase));
+    const batch = Math.max(
+      1,
+      Math.floor((template.eventsPerTransaction ?? 200_000) / template.eventsPerCase),
+    );
     for (let k = from; k < to; k += batch) {
       const last = Math.min(to, k + batch) - 1;
       await client.query('BEGIN');
