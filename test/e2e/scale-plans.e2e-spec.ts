@@ -63,7 +63,9 @@ describe('scale: the requests of bench/scale use index scans on grown tables', (
       t.http.post('/api/v1/credit-records').auth(officer, { type: 'bearer' }).send(registration());
     const template = (await post().expect(201)).body.id as string;
     probe = (await post().expect(201)).body.id as string;
-    await cloneCases(t.database.url, { caseId: template, eventsPerCase: 5 }, 2, 12_000);
+    // Transactions of 5,000 events: the test files running beside this one share the cluster's xmin horizon.
+    const clone = { caseId: template, eventsPerCase: 5, eventsPerTransaction: 5_000 };
+    await cloneCases(t.database.url, clone, 2, 12_000);
   }, 180_000);
   afterAll(() => t.close());
 

@@ -57,7 +57,7 @@ describe('statistics projector', () => {
     });
     streams.push(`repairApplication-${first}`);
     const projector = new StatisticsProjector(t.db);
-    expect(await projector.subscription.drainHeldBack(15_000)).toBeGreaterThan(0);
+    expect(await projector.subscription.drainHeldBack(30_000)).toBeGreaterThan(0);
     const once = await readModel();
     expect(once.statistics_clocks).toEqual(
       expect.arrayContaining([expect.objectContaining({ clock: 'result', pauses: 1, due_date: null })]),
@@ -78,7 +78,7 @@ describe('statistics projector', () => {
     // A new process: same subscription name, the checkpoint row tells where to go on.
     const restarted = new StatisticsProjector(t.db);
     expect(restarted.subscription.name).toBe(STATISTICS_SUBSCRIPTION);
-    expect(await restarted.subscription.drainHeldBack(15_000)).toBe(appended);
+    expect(await restarted.subscription.drainHeldBack(30_000)).toBe(appended);
     const after = await restarted.subscription.checkpoint();
     expect(after.globalPosition).toBeGreaterThan(before.globalPosition);
     const { rows } = await t.db.query(`SELECT authority_code FROM statistics_cases ORDER BY opened_at`);
