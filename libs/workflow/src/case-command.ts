@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@credence/event-store';
 import type { WorkflowActor } from './case-event';
 import type { CaseOwnership, CaseTypeDefinition } from './case-type';
 import type { ClockState } from './clocks/clock-state';
+import type { TimerView } from './case-records';
 import type { Holding } from './workbench/holding';
 import type { Effect } from './machine-runtime';
 
@@ -49,6 +50,11 @@ export interface LoadedCase {
   clocks: Map<string, ClockState>;
   /** Who holds the case's current step (claim, transfer, delegation, co-signers), folded from its events. */
   holding: Holding;
+  /**
+   * The case's pending timers when they are known without a read: the command that created it scheduled all of
+   * them. Absent otherwise (the view reads them).
+   */
+  pendingTimers?: TimerView[];
 }
 
 export function streamIdOf(caseType: string, caseId: string): string {

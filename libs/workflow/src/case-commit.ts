@@ -3,7 +3,7 @@ import { uuidv7, type SqlWrite } from '@credence/shared';
 import type { EventMetadata, NewEvent } from '@credence/event-store';
 import type { StatutoryTimeSnapshot } from '@credence/working-calendar';
 import { streamIdOf, type CaseCommand, type LoadedCase } from './case-command';
-import { caseRowWrite, effectWrites } from './case-records';
+import { caseRowWrite, effectWrites, timersOfNewCase, type TimerView } from './case-records';
 import type { CaseOwnership, CaseTypeDefinition } from './case-type';
 import type { ClockPlan } from './clocks/clock-planner';
 import { clockRowsWrite } from './clocks/clock-writes';
@@ -40,7 +40,14 @@ export interface CommitInput {
 export function commandWrites(
   command: CaseCommand,
   input: CommitInput,
-): { streamId: string; events: NewEvent[]; alongside: SqlWrite[]; holding: Holding } {
+): {
+  streamId: string;
+  events: NewEvent[];
+  alongside: SqlWrite[];
+  holding: Holding;
+  /** Set when the command creates the case: its pending timers, known without reading them back. */
+  newCaseTimers: TimerView[] | undefined;
+} {
   const { definition, current, snapshot, ownership, now, machineEvent, plan } = input;
   const streamId = streamIdOf(definition.type, command.caseId);
   const clockEvents = plan.events.map((e) => ({ ...e, eventId: uuidv7(now) }));
@@ -75,11 +82,12 @@ export function commandWrites(
     version: (current?.version ?? 0) + ordered.length,
     at: now,
   };
+  const effects = [...(main?.effects ?? []), ...plan.timers, ...reminderEffects(clockEvents, holding.holder)];
   const alongside = [
     caseRowWrite({ ...change, type: definition.type }),
     ...effectWrites(
       { ...change, type: definition.type, eventId: cause.eventId, eventType: cause.type, data: cause.data },
-      [...(main?.effects ?? []), ...plan.timers, ...reminderEffects(clockEvents, holding.holder)],
+      effects,
     ),
     holdingRowWrite(command.caseId, holding, now),
     ...(main && !main.workbench
@@ -101,6 +109,7 @@ export function commandWrites(
     events: ordered.map((e) => ({ eventId: e.eventId, type: e.type, data: e.data, metadata })),
     alongside,
     holding,
+    newCaseTimers: current ? undefined : timersOfNewCase(effects),
   };
 }
 

@@ -301,7 +301,7 @@ export class CaseEngine {
   /** Appends the command's events with every write that goes with them, in one statement (see commandWrites). */
   private async commit(tx: Sql, command: CaseCommand, input: CommitInput): Promise<LoadedCase> {
     const { definition, current, snapshot, ownership, plan } = input;
-    const { streamId, events, alongside, holding } = commandWrites(command, input);
+    const { streamId, events, alongside, holding, newCaseTimers } = commandWrites(command, input);
     const appended = await this.store
       .append(
         streamId,
@@ -330,6 +330,7 @@ export class CaseEngine {
       events: [...(current?.events ?? []), ...appended.events],
       clocks: plan.clocks,
       holding,
+      pendingTimers: newCaseTimers,
     };
   }
 

@@ -52,6 +52,28 @@ export function caseRowWrite(row: {
   };
 }
 
+type TimerSchedule = Extract<Effect, { type: 'scheduleTimer' }>['params'];
+
+/** Timer effects reduced to their net result per name: the last word on each name wins. */
+export function netTimerEffects(effects: Effect[]): { schedules: TimerSchedule[]; cancels: string[] } {
+  const timers = new Map<string, Effect>();
+  for (const effect of effects)
+    if (effect.type === 'scheduleTimer' || effect.type === 'cancelTimer')
+      timers.set(effect.params.name, effect);
+  const last = [...timers.values()];
+  return {
+    schedules: last.flatMap((e) => (e.type === 'scheduleTimer' ? [e.params] : [])),
+    cancels: last.flatMap((e) => (e.type === 'cancelTimer' ? [e.params.name] : [])),
+  };
+}
+
+/** The pending timers of a case its command has just created: exactly the ones it scheduled (no read needed). */
+export function timersOfNewCase(effects: Effect[]): TimerView[] {
+  return netTimerEffects(effects)
+    .schedules.map((t) => ({ name: t.name, eventType: t.event, dueAt: new Date(t.dueAt).toISOString() }))
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
 /**
  * Timers and outbox rows the machine asked for, as data. Timer effects are reduced to their net result per name
  * (a state entered and left in one macrostep schedules and cancels the same timer), then written in at most two
@@ -70,14 +92,9 @@ export function effectWrites(
   effects: Effect[],
 ): SqlWrite[] {
   const writes: SqlWrite[] = [];
-  const timers = new Map<string, Effect>();
-  for (const effect of effects) {
+  for (const effect of effects)
     if (effect.type === 'emitOutbox') writes.push(outboxWrite(target, effect.params));
-    else if (effect.type === 'scheduleTimer' || effect.type === 'cancelTimer')
-      timers.set(effect.params.name, effect);
-  }
-  const schedules = [...timers.values()].flatMap((e) => (e.type === 'scheduleTimer' ? [e.params] : []));
-  const cancels = [...timers.values()].flatMap((e) => (e.type === 'cancelTimer' ? [e.params.name] : []));
+  const { schedules, cancels } = netTimerEffects(effects);
   if (cancels.length > 0) {
     writes.push({
       text: `UPDATE timers SET status = 'cancelled', settled_at = $3::timestamptz

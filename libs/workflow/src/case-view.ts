@@ -70,7 +70,7 @@ export class CaseViews {
       availableActions: this.engine.availableActions(loaded, actor).filter((a) => !gated.has(a.action)),
       actions,
       workItem: workItemOf(snapshot) ?? null,
-      timers: await pendingTimers(this.db, loaded.streamId),
+      timers: loaded.pendingTimers ?? (await pendingTimers(this.db, loaded.streamId)),
       clocks: await this.clocksOf(loaded),
       data: definition.viewOf?.(snapshot.context) ?? {},
       createdAt: loaded.events[0].recordedAt.toISOString(),
