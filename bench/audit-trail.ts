@@ -29,7 +29,7 @@ import {
   DeliveryTrail,
   type DecisionFilter,
 } from '@credence/audit';
-import type { ActorScope } from '@credence/identity';
+import type { AccountCache, ActorScope } from '@credence/identity';
 import { openCaseEngine } from '../libs/workflow/src/testing/open-case-engine';
 import { asOwner, startBenchDatabase } from './lib/database';
 import { option, summarise, timedLoop, type RunResult } from './lib/runner';
@@ -135,7 +135,9 @@ async function main(): Promise<void> {
     // No module holds a workbench step here: the gate finds no holder and lets every read through.
     const modules = { get: () => undefined } as unknown as ModuleRef;
     const views = new CaseViews(engine, db, clock, time, new WorkbenchAccess(engine, db, clock, modules));
-    const trails = new DecisionTrails(db, engine, registry, new DeliveryTrail(db));
+    // No account cache: every trail reads its actors' names, as a process whose listener is down does.
+    const noCache = { get: () => null } as unknown as AccountCache;
+    const trails = new DecisionTrails(db, engine, registry, new DeliveryTrail(db), noCache);
     const timeTravel = new CaseTimeTravel(db, trails, new CreditRecordQueries(db, engine, views));
     const search = new DecisionSearch(db, clock);
     const projector = new DecisionProjector(db, store, registry);

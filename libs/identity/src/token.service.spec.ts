@@ -19,7 +19,9 @@ function service(ttlSeconds = 60, secret = 'vJ3q8Zt0yKc5Lw7NbRr2XhUe9GfPaDs4MiTo
 
 /** A token kept as verified answers from memory; what it must still refuse, it refuses. */
 describe('TokenService: tokens verified once', () => {
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('answers a repeated token from memory and still expires it at its exp, to the second', async () => {
     const start = Date.UTC(2026, 11, 4, 8, 0, 0);

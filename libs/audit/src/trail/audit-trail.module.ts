@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CreditRecordsModule } from '@credence/credit-records';
+import { IdentityModule } from '@credence/identity';
 import { AccessLog } from './access-log';
 import { DecisionExports } from './decision-exports';
 import { DecisionProjector } from './decision-projector';
@@ -15,7 +16,7 @@ import { CaseTimeTravel } from './time-travel';
  * export, time travel, staff activity and the access log. Needs the WorkflowModule (global) and the identity policy.
  */
 @Module({
-  imports: [CreditRecordsModule],
+  imports: [CreditRecordsModule, IdentityModule],
   providers: [
     AccessLog,
     DecisionExports,

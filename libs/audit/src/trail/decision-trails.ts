@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database, NotFoundError, type BilingualText } from '@credence/shared';
 import { recomputeHash } from '@credence/event-store';
+import { AccountCache } from '@credence/identity';
 import {
   CaseEngine,
   CaseTypeRegistry,
@@ -45,6 +46,7 @@ export class DecisionTrails {
     private readonly engine: CaseEngine,
     private readonly registry: CaseTypeRegistry,
     private readonly deliveries: DeliveryTrail,
+    private readonly accounts: AccountCache,
   ) {}
 
   /** The case of any type, as the reader may see it (404 when absent or outside the reader's scope). */
@@ -97,6 +99,7 @@ export class DecisionTrails {
     const names = await displayNames(
       this.db,
       steps.map((s) => s.actor.id),
+      (id) => this.accounts.get(id)?.display_name,
     );
     for (const step of steps) step.actor.displayName = names.get(step.actor.id) ?? null;
     return steps;
