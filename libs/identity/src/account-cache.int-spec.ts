@@ -2,12 +2,14 @@ import { loadEnv, ManualClock } from '@credence/shared';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/test-database';
 import { AccountCache, updateAccountsAnnounced } from './account-cache';
 import { accountById } from './account.store';
+import { SYSTEM_CHANGES } from './account-changes';
 import { seedIdentityDemo } from './demo-seed';
+import { PolicyService } from './policy.service';
 
 /** Polls until `done` (a notification is asynchronous); fails after a generous bound. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(done()).toBe(true);
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(await done()).toBe(true);
 }
 
 describe('AccountCache: kept between requests, dropped the moment a change is announced', () => {
@@ -74,6 +76,28 @@ describe('AccountCache: kept between requests, dropped the moment a change is an
       if (!kept) await new Promise((r) => setTimeout(r, 10));
     }
     expect(kept).toBe(true);
+  });
+
+  it('a 回避 declaration and its withdrawal reach the cached account here at once and elsewhere when heard', async () => {
+    const subject = '91320830MA1XY0012B';
+    const policyHere = new PolicyService(t.db, clock, here);
+    const policyElsewhere = new PolicyService(t.db, clock, elsewhere);
+    for (const cache of [here, elsewhere]) {
+      await until(async () => !(await authenticate(cache)).read);
+      expect(cache.get(id)?.related_subjects).toEqual([]);
+    }
+    await policyHere.declareRelated(id, subject, '近亲属任该公司法定代表人', SYSTEM_CHANGES.cli);
+    expect(await policyHere.isRelated(id, subject)).toBe(true);
+    await until(() => elsewhere.get(id) === null);
+    expect(await policyElsewhere.isRelated(id, subject)).toBe(true);
+    await until(async () => !(await authenticate(elsewhere)).read);
+    expect(elsewhere.get(id)?.related_subjects).toEqual([subject]); // kept with the account now
+    expect(await policyElsewhere.isRelated(id, subject)).toBe(true);
+
+    await policyElsewhere.withdrawRelated(id, subject, '亲属已离职', SYSTEM_CHANGES.cli);
+    expect(await policyElsewhere.isRelated(id, subject)).toBe(false);
+    await until(() => here.get(id) === null);
+    expect(await policyHere.isRelated(id, subject)).toBe(false);
   });
 
   it('a read that overlapped a change is not kept (it may have seen the old row)', async () => {

@@ -27,6 +27,11 @@ export async function updateAccountsAnnounced(
   return rows.map((r) => r.id);
 }
 
+/** Announces a change to an account that is not an UPDATE of its row (its related subjects), in the caller's transaction. */
+export async function announceAccountChange(sql: Sql, id: string): Promise<void> {
+  await sql.query(`SELECT pg_notify('${ACCOUNTS_CHANNEL}', $1::text)`, [id]);
+}
+
 /**
  * The authenticated account, kept between requests of this process so that a request costs no account query
  * (ADR 0028). Deactivation and role changes still take effect at once: every change is announced by the statement

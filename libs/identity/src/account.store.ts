@@ -14,11 +14,14 @@ export interface AccountRow {
   subject_name: string | null;
   active: boolean;
   created_at: Date;
+  /** Subjects the account is declared related to (回避): it abstains from their cases. Announced like any change. */
+  related_subjects: string[];
 }
 
 const SELECT = `
   SELECT a.id, a.username, a.password_hash, a.display_name, a.role, a.authority_code, au.path AS authority_path,
-         a.subject_type, a.subject_code, a.subject_name, a.active, a.created_at
+         a.subject_type, a.subject_code, a.subject_name, a.active, a.created_at,
+         ARRAY(SELECT r.subject_code FROM related_parties r WHERE r.account_id = a.id ORDER BY 1) AS related_subjects
     FROM accounts a LEFT JOIN authorities au ON au.code = a.authority_code`;
 
 export function toActor(row: AccountRow): Actor {

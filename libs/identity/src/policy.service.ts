@@ -1,17 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Database, NotFoundError } from '@credence/shared';
+import { AccountCache, announceAccountChange } from './account-cache';
 import { recordAccountChange, type ChangedBy } from './account-changes';
 
-/** The policy facts that live in the database: declared relations between reviewers and subjects (回避). */
+/**
+ * The policy facts that live in the database: declared relations between reviewers and subjects (回避). A change is
+ * announced like any change to the account, so the account cache (which keeps the declared subjects with the
+ * account) drops it in every process; the process that made it drops it before answering.
+ */
 @Injectable()
 export class PolicyService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly accounts: AccountCache,
   ) {}
 
   /** True when the account declared (or was declared) related to the subject: it must abstain from its cases. */
   async isRelated(accountId: string, subjectCode: string): Promise<boolean> {
+    // The acting account was just read or taken from the cache by the guard: its declarations came with it.
+    const cached = this.accounts.get(accountId);
+    if (cached) return cached.related_subjects.includes(subjectCode);
     const { rowCount } = await this.db.query(
       'SELECT 1 FROM related_parties WHERE account_id = $1 AND subject_code = $2',
       [accountId, subjectCode],
@@ -41,9 +50,12 @@ export class PolicyService {
         [accountId, subjectCode, reason, now],
       );
       if (!rows[0]?.found) throw new NotFoundError({ zh: '账号', en: 'Account' });
-      if (rows[0].declared)
+      if (rows[0].declared) {
         await recordAccountChange(tx, accountId, 'related-declared', { subjectCode, reason }, by, now);
+        await announceAccountChange(tx, accountId);
+      }
     });
+    this.accounts.invalidate(accountId);
   }
 
   /** The subjects the account is declared related to, newest first. */
@@ -94,7 +106,9 @@ export class PolicyService {
         by,
         this.clock.now(),
       );
+      await announceAccountChange(tx, accountId);
     });
+    this.accounts.invalidate(accountId);
   }
 }
 
