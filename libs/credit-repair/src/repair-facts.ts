@@ -31,6 +31,27 @@ interface RecordRow {
   status: PublicStatus;
 }
 
+/**
+ * The conditions of the subject's earlier applications, in one round trip: another open application for the record
+ * (other than `$2`), the latest ban after a revocation, and the approved repairs in order (for the repeat limits).
+ */
+const CONDITIONS_SQL = `
+SELECT (SELECT json_build_object('id', id::text, 'caseNumber', case_number) FROM repair_applications
+          WHERE record_id = $1::uuid AND open AND ($2::uuid IS NULL OR id <> $2::uuid) LIMIT 1) AS open,
+       (SELECT json_build_object('until', to_char(ban_until, 'YYYY-MM-DD'), 'caseNumber', case_number)
+          FROM repair_applications WHERE subject_code = $3 AND outcome = 'revoked' AND ban_until IS NOT NULL
+          ORDER BY ban_until DESC LIMIT 1) AS ban,
+       (SELECT COALESCE(json_agg(json_build_object(
+                 'decidedOn', to_char(decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), 'kind', record_kind)
+                 ORDER BY decided_at), '[]')
+          FROM repair_applications WHERE subject_code = $3 AND outcome = 'approved') AS approvals`;
+
+interface ConditionsRow {
+  open: { id: string; caseNumber: string | null } | null;
+  ban: { until: string; caseNumber: string | null } | null;
+  approvals: { decidedOn: string; kind: RecordKind }[];
+}
+
 /** The record as an application quotes it, with its current public status for the eligibility rules. */
 export interface RecordFacts {
   summary: RecordSummary;
@@ -102,25 +123,11 @@ export class RepairFacts {
   ): Promise<{ refusals: EligibilityRefusal[]; checked: Record<string, unknown> }> {
     const today = this.today();
     const subject = record.summary.subject.code;
-    const [open, ban, approvals, repeat] = await Promise.all([
-      this.db.query<{ id: string; case_number: string | null }>(
-        `SELECT id::text, case_number FROM repair_applications
-          WHERE record_id = $1::uuid AND open AND ($2::uuid IS NULL OR id <> $2::uuid)`,
-        [record.summary.id, exceptCaseId],
-      ),
-      this.db.query<{ until: string; case_number: string | null }>(
-        `SELECT to_char(ban_until, 'YYYY-MM-DD') AS until, case_number FROM repair_applications
-          WHERE subject_code = $1 AND outcome = 'revoked' AND ban_until IS NOT NULL
-          ORDER BY ban_until DESC LIMIT 1`,
-        [subject],
-      ),
-      this.db.query<{ decided_on: string; kind: RecordKind }>(
-        `SELECT to_char(decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS decided_on, record_kind AS kind
-           FROM repair_applications WHERE subject_code = $1 AND outcome = 'approved' ORDER BY decided_at`,
-        [subject],
-      ),
+    const [{ rows }, repeat] = await Promise.all([
+      this.db.query<ConditionsRow>(CONDITIONS_SQL, [record.summary.id, exceptCaseId, subject]),
       this.policies.get('repair.repeat-limits', record.summary.authorityPath, today),
     ]);
+    const { open, ban, approvals } = rows[0];
     const refusals = eligibilityRefusals({
       today,
       record: {
@@ -128,10 +135,10 @@ export class RepairFacts {
         kind: record.summary.kind,
         repairableFrom: record.summary.repairableFrom,
       },
-      openApplication: open.rows[0] ? { id: open.rows[0].id, caseNumber: open.rows[0].case_number } : null,
-      ban: ban.rows[0] ? { until: ban.rows[0].until, caseNumber: ban.rows[0].case_number } : null,
+      openApplication: open,
+      ban,
       repeatLimits: repeat.value,
-      approvals: approvals.rows.map((a) => ({ decidedOn: a.decided_on, kind: a.kind })),
+      approvals,
     });
     return {
       refusals,

@@ -67,11 +67,14 @@ export function netTimerEffects(effects: Effect[]): { schedules: TimerSchedule[]
   };
 }
 
+// The order pendingTimers reads in (due time, then name in code-point order, as COLLATE "C").
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The pending timers of a case its command has just created: exactly the ones it scheduled (no read needed). */
 export function timersOfNewCase(effects: Effect[]): TimerView[] {
   return netTimerEffects(effects)
     .schedules.map((t) => ({ name: t.name, eventType: t.event, dueAt: new Date(t.dueAt).toISOString() }))
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    .sort((a, b) => byCodePoint(a.dueAt, b.dueAt) || byCodePoint(a.name, b.name));
 }
 
 /**
@@ -151,7 +154,7 @@ export interface TimerView {
 
 export async function pendingTimers(tx: Sql, streamId: string): Promise<TimerView[]> {
   const { rows } = await tx.query<{ name: string; event_type: string; due_at: Date }>(
-    `SELECT name, event_type, due_at FROM timers WHERE stream_id = $1 AND status = 'pending' ORDER BY due_at`,
+    `SELECT name, event_type, due_at FROM timers WHERE stream_id = $1 AND status = 'pending' ORDER BY due_at, name COLLATE "C"`,
     [streamId],
   );
   return rows.map((r) => ({ name: r.name, eventType: r.event_type, dueAt: r.due_at.toISOString() }));
