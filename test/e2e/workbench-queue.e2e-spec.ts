@@ -374,15 +374,8 @@ describe('workbench queue and hand-overs (e2e)', () => {
     expect(await view(officer, 'view=mine&pageSize=100')).toContain(quiet);
   });
 
-  /**
-   * Runs `operation` while a colleague's comment lands between its read and the append carrying `eventType`:
-   * the operation must lose the race (409) and leave none of its events.
-   */
-  async function raced(
-    id: string,
-    eventType: string,
-    operation: () => Promise<{ status: number; body: { code?: string } }>,
-  ) {
+  /** Runs `operation` while a colleague's comment lands between its read and its first append carrying `eventType`. */
+  async function withCommentBetween<T>(id: string, eventType: string, operation: () => Promise<T>) {
     const store = t.app.get(CaseEngine).store;
     const append = store.append.bind(store);
     let interleaved = false;
@@ -394,17 +387,47 @@ describe('workbench queue and hand-overs (e2e)', () => {
       return append(...args);
     });
     try {
-      const lost = await operation();
-      expect({ status: lost.status, code: lost.body.code }).toEqual({
-        status: 409,
-        code: 'VERSION_CONFLICT',
-      });
+      const answer = await operation();
+      expect(interleaved).toBe(true);
+      return answer;
     } finally {
       spy.mockRestore();
     }
-    expect(interleaved).toBe(true);
+  }
+
+  /** A workbench operation whose read the comment made stale must lose the race (409) and leave none of its events. */
+  async function raced(
+    id: string,
+    eventType: string,
+    operation: () => Promise<{ status: number; body: { code?: string } }>,
+  ) {
+    const lost = await withCommentBetween(id, eventType, operation);
+    expect({ status: lost.status, code: lost.body.code }).toEqual({ status: 409, code: 'VERSION_CONFLICT' });
     return (await history(id)).map((e) => e.type);
   }
+
+  it('a workflow action without If-Match that a comment overtook is decided again on the new version', async () => {
+    const id = await acceptedRepair();
+    const answer = await withCommentBetween(id, 'RepairRecommended', () => recommend(id, officer));
+    expect(answer.status).toBe(200);
+    const types = (await history(id)).map((e) => e.type);
+    expect(types.slice(-2)).toEqual(['CaseCommented', 'RepairRecommended']);
+    // With If-Match the caller named the version it read: the overtaking write makes it stale (412), nothing recorded.
+    const next = await acceptedRepair();
+    const { version } = (await as(officer).get(`/api/v1/repair-applications/${next}`).expect(200)).body;
+    const stale = await withCommentBetween(next, 'RepairRecommended', () =>
+      t.http
+        .post(`/api/v1/repair-applications/${next}/recommend`)
+        .auth(officer, { type: 'bearer' })
+        .set('If-Match', `"${version}"`)
+        .send({ recommendation: 'approve', opinion: '已履行义务，建议准予修复。', reasons: ['罚款已缴纳'] }),
+    );
+    expect({ status: stale.status, code: stale.body.code }).toEqual({
+      status: 412,
+      code: 'PRECONDITION_FAILED',
+    });
+    expect((await history(next)).map((e) => e.type)).not.toContain('RepairRecommended');
+  });
 
   it('delegating an unclaimed item records the claim and the delegation together, or neither', async () => {
     const id = await acceptedRepair();

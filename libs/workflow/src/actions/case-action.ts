@@ -13,6 +13,9 @@ import type { ActionTable, Resolve } from './action-table';
 import { PreconditionFailedError } from './precondition-failed';
 import { WorkbenchAccess } from '../workbench/workbench-access';
 
+/** Reads and decisions an action without If-Match gets when other writers keep landing first. */
+const UNCONDITIONED_ATTEMPTS = 3;
+
 /** An action on an existing case of any workflow, as its action table declares it. */
 export class CaseActionCommand extends Command<LoadedCase> {
   constructor(
@@ -47,6 +50,23 @@ export class CaseActionHandler implements ICommandHandler<CaseActionCommand> {
   ) {}
 
   async execute(command: CaseActionCommand): Promise<LoadedCase> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(command);
+      } catch (error) {
+        if (!(error instanceof StreamVersionConflictError)) throw error;
+        // Another writer holding the same version appended first: with If-Match that is the precondition failing.
+        if (command.ifMatch !== undefined)
+          throw new PreconditionFailedError(command.caseId, command.ifMatch, null);
+        // Without it the caller asked for the action on the case as it is now: a write that landed between the
+        // read and the append (a colleague, or the system's reaction to the case's last event) is read and the
+        // action decided again — refused with its reason if it no longer applies. 409 only if it keeps losing.
+        if (attempt >= UNCONDITIONED_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async attempt(command: CaseActionCommand): Promise<LoadedCase> {
     const { caseType, caseId, action, actor, origin } = command;
     const table = this.tableOf(caseType);
     const entry = table.actions[action];
@@ -77,21 +97,14 @@ export class CaseActionHandler implements ICommandHandler<CaseActionCommand> {
           }),
           actor,
           origin,
-          // The facts were read on this version: a concurrent action makes them stale (409, read again).
+          // The facts were read on this version: a concurrent write makes them stale (read and decided again).
           expectedVersion: loaded.version,
           loaded,
           ruleSet: table.ruleSet?.(context) ?? null,
         },
         tx,
       );
-    try {
-      return await (this.inTransaction(entry, command.input) ? this.db.transaction(decide) : decide());
-    } catch (error) {
-      // Another writer holding the same version appended first: with If-Match that is the precondition failing.
-      if (command.ifMatch !== undefined && error instanceof StreamVersionConflictError)
-        throw new PreconditionFailedError(caseId, command.ifMatch, null);
-      throw error;
-    }
+    return this.inTransaction(entry, command.input) ? this.db.transaction(decide) : decide();
   }
 
   private readonly use: Resolve = (type) => this.modules.get(type, { strict: false });
