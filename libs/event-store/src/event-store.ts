@@ -1,6 +1,14 @@
 import { Client, Pool, type QueryResult, type QueryResultRow } from 'pg';
 import { createHash } from 'node:crypto';
-import { Database, isUniqueViolation, uuidv7, type Clock, type Sql, type SqlWrite } from '@credence/shared';
+import {
+  Database,
+  isLostRace,
+  isUniqueViolation,
+  uuidv7,
+  type Clock,
+  type Sql,
+  type SqlWrite,
+} from '@credence/shared';
 import { StreamVersionConflictError } from './errors';
 import {
   streamTypeOf,
@@ -220,7 +228,9 @@ export class EventStore {
         ),
       ));
     } catch (error) {
-      if (isUniqueViolation(error, 'events_pkey'))
+      // Another writer took the version first, or the statement's writes beside the events (read models of other
+      // cases) deadlocked with another writer's: either way nothing was written, and reading again may succeed.
+      if (isUniqueViolation(error, 'events_pkey') || isLostRace(error))
         throw new StreamVersionConflictError(streamId, expectedVersion);
       throw error;
     }

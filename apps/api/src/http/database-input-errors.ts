@@ -3,7 +3,8 @@ import { DomainError } from '@credence/shared';
 /*
  * The edge validates what a client sends, and the domain checks every reference it names; these are the net under
  * both. A value the database itself refuses (SQLSTATE class 22, data exception), a duplicate (23505), a reference
- * to nothing (23503) or a failed CHECK (23514) was caused by the request, so the answer is a coded 4xx, never 500.
+ * to nothing (23503) or a failed CHECK (23514) was caused by the request, so the answer is a coded 4xx, never 500;
+ * a race lost to another transaction (40P01, 40001) changed nothing and may be retried (409).
  * Outages (class 08, 57P, 53) are not here: they are 503s (database-unavailable.ts).
  */
 export class DatabaseRefusedInputError extends DomainError {}
@@ -21,6 +22,9 @@ const BY_SQLSTATE: Record<string, () => DatabaseRefusedInputError> = {
       status: 409,
       message: { zh: '该对象已存在', en: 'This already exists' },
     }),
+  // Lost a race with another transaction (deadlock, serialization failure) outside an append: nothing was written.
+  '40P01': () => concurrentChange(),
+  '40001': () => concurrentChange(),
   '23514': () =>
     new DatabaseRefusedInputError({
       code: 'CONSTRAINT_VIOLATED',
@@ -28,6 +32,16 @@ const BY_SQLSTATE: Record<string, () => DatabaseRefusedInputError> = {
       message: { zh: '请求违反了数据约束', en: 'The request breaks a data constraint' },
     }),
 };
+
+const concurrentChange = () =>
+  new DatabaseRefusedInputError({
+    code: 'CONCURRENT_CHANGE',
+    status: 409,
+    message: {
+      zh: '与他人的同时操作冲突，未作任何更改，请重试',
+      en: 'Another change was made at the same time; nothing was changed, please retry',
+    },
+  });
 
 const DATA_EXCEPTION = () =>
   new DatabaseRefusedInputError({

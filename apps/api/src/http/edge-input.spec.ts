@@ -51,6 +51,8 @@ describe('inputRefusedByDatabase', () => {
     ['23514', 422, 'CONSTRAINT_VIOLATED'],
     ['22003', 400, 'VALUE_NOT_ACCEPTED'],
     ['22021', 400, 'VALUE_NOT_ACCEPTED'],
+    ['40P01', 409, 'CONCURRENT_CHANGE'],
+    ['40001', 409, 'CONCURRENT_CHANGE'],
   ])('SQLSTATE %s is a %d %s', (code, status, problemCode) => {
     expect(inputRefusedByDatabase(pgError(code))).toMatchObject({ status, code: problemCode });
   });

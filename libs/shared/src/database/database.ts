@@ -69,6 +69,15 @@ export interface SqlWrite {
 /** SQLSTATE of a unique violation: the database said two writers wanted the same slot. */
 export const UNIQUE_VIOLATION = '23505';
 
+/**
+ * A statement PostgreSQL aborted because it lost a race with another transaction (deadlock_detected 40P01,
+ * serialization_failure 40001): nothing it wrote stands, and the same work tried again on fresh reads may succeed.
+ */
+export function isLostRace(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = error as { code?: string; constraint?: string };
   return e?.code === UNIQUE_VIOLATION && (constraint === undefined || e.constraint === constraint);
