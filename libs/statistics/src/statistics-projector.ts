@@ -41,9 +41,12 @@ export class StatisticsProjector {
     return this.subscription.pollOnce();
   }
 
-  /** Polls until nothing new is below the horizon. */
-  catchUp(): Promise<number> {
-    return this.subscription.drain();
+  /**
+   * Polls until nothing new is left, waiting (up to `waitMs`) for events an older open transaction anywhere in the
+   * cluster still holds behind the horizon: a catch-up must not stop early (tests, and reads right after a write).
+   */
+  catchUp(waitMs = 30_000): Promise<number> {
+    return this.subscription.drainHeldBack(waitMs);
   }
 
   /** Applies events through `tx`; exposed so a test can replay a batch the checkpoint has passed. */

@@ -76,9 +76,12 @@ export class DecisionProjector {
     return this.subscription.pollOnce();
   }
 
-  /** Polls until nothing new is below the horizon. */
-  catchUp(): Promise<number> {
-    return this.subscription.drain();
+  /**
+   * Polls until nothing new is left, waiting (up to `waitMs`) for events an older open transaction anywhere in the
+   * cluster still holds behind the horizon: a catch-up must not stop early (tests, and reads right after a write).
+   */
+  catchUp(waitMs = 30_000): Promise<number> {
+    return this.subscription.drainHeldBack(waitMs);
   }
 
   private async project(events: RecordedEvent[], tx: Sql): Promise<void> {
