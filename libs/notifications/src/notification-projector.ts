@@ -114,7 +114,7 @@ export class NotificationProjector {
    * Handles everything below the horizon, waiting (up to `waitMs`) for events an older open transaction still holds
    * back. For tests and catch-up; the worker polls.
    */
-  drain(waitMs = 5_000): Promise<number> {
+  drain(waitMs = 30_000): Promise<number> {
     return this.subscription.drainHeldBack(waitMs);
   }
 

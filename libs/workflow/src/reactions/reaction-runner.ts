@@ -85,7 +85,7 @@ export class ReactionRunner {
    * an older transaction is still open waits below the horizon (see Subscription); drain waits for it (up to
    * `waitMs`) rather than stop early. For tests and the CLI; the worker polls instead.
    */
-  async drain(waitMs = 5_000): Promise<number> {
+  async drain(waitMs = 30_000): Promise<number> {
     const deadline = Date.now() + waitMs;
     let total = 0;
     for (;;) {
