@@ -77,17 +77,27 @@ export class DatabaseServer {
   freeze(): void {
     // The postmaster first, so that no backend is forked after the list is read.
     const [postmaster] = this.processes();
-    if (postmaster) process.kill(postmaster, 'SIGSTOP');
-    for (const pid of this.processes()) process.kill(pid, 'SIGSTOP');
+    if (postmaster) signal(postmaster, 'SIGSTOP');
+    for (const pid of this.processes()) signal(pid, 'SIGSTOP');
   }
 
   thaw(): void {
-    for (const pid of this.processes()) process.kill(pid, 'SIGCONT');
+    // The postmaster first: once it runs, a backend listed a moment ago may end (and be reaped) before its turn.
+    for (const pid of this.processes()) signal(pid, 'SIGCONT');
   }
 
   async destroy(): Promise<void> {
     this.thaw();
     await this.down().catch(() => undefined);
     rmSync(this.parent, { recursive: true, force: true });
+  }
+}
+
+/** Sends `name` to `pid`; a process that ended since it was listed needs no signal. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
