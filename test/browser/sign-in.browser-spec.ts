@@ -87,9 +87,7 @@ describe('signing in to the console (browser)', () => {
       sessionStorage.setItem('credence.session', JSON.stringify({ ...session, token: 'expired.token.value' }));
     }`);
     await page.reload();
-    // The reload boots the whole console before its first request meets the 401: on a loaded machine that has taken
-    // longer than the default 10 s.
-    await page.getByText('登录已失效，请重新登录').waitFor({ timeout: 30_000 });
+    await page.getByText('登录已失效，请重新登录').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
   });
 

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { api, setUnauthorizedHandler, unwrap } from '../api/client';
-import { readSession, storeSession, type Role, type Session } from './session';
+import { readEnded, readSession, storeEnded, storeSession, type Role, type Session } from './session';
 
 interface Auth {
   session: Session | null;
@@ -17,18 +17,20 @@ const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(readSession);
-  const [ended, setEnded] = useState<'expired' | null>(null);
+  const [ended, setEnded] = useState<'expired' | null>(readEnded);
   const navigate = useNavigate();
   const queries = useQueryClient();
 
   const signIn = useCallback((next: Session) => {
     storeSession(next);
+    storeEnded(null);
     setSession(next);
     setEnded(null);
   }, []);
   const signOut = useCallback(
     (reason?: 'expired') => {
       storeSession(null);
+      storeEnded(reason ?? null);
       setSession(null);
       setEnded(reason ?? null);
       // Nothing one account read may show to the next.

@@ -25,6 +25,25 @@ export function storeSession(session: Session | null): void {
   else sessionStorage.removeItem(KEY);
 }
 
+const ENDED_KEY = 'credence.session-ended';
+
+/**
+ * Why the last session ended without the user signing out ('expired': the API answered 401), kept in the tab beside
+ * the session: the sign-in page must still say so if the provider that heard the 401 is mounted again meanwhile.
+ */
+export function readEnded(): 'expired' | null {
+  try {
+    return sessionStorage.getItem(ENDED_KEY) === 'expired' ? 'expired' : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeEnded(ended: 'expired' | null): void {
+  if (ended) sessionStorage.setItem(ENDED_KEY, ended);
+  else sessionStorage.removeItem(ENDED_KEY);
+}
+
 /** Where each role starts after signing in. */
 export const LANDING: Record<Role, string> = {
   applicant: '/portal',
